@@ -1,0 +1,176 @@
+import { DockerfileParser, type Dockerfile, type From, type Instruction, type ModifiableInstruction } from 'dockerfile-ast';
+import { LineIndex } from '../engine/text';
+import type { Range } from '../engine/types';
+import { hasVariables, parseImageRef, type ImageRef } from './image';
+
+export interface Stage {
+  index: number;
+  from: From;
+  /** Lower-cased `AS` name. */
+  alias?: string;
+  /** The stage this one builds on when `FROM` names an earlier stage. */
+  base?: Stage;
+  isScratch: boolean;
+  instructions: Instruction[];
+}
+
+/** An image named somewhere in the Dockerfile, with the text as written and as the build resolves it. */
+export interface ImageUse {
+  where: 'FROM' | 'COPY --from' | 'RUN --mount';
+  instruction: Instruction;
+  /** Range of the reference as written (`${BASE}` for an ARG-based FROM). */
+  range: Range;
+  written: string;
+  resolved: string;
+  /** Parsed resolved reference; undefined when variables without defaults remain. */
+  ref?: ImageRef;
+  stage?: Stage;
+}
+
+/** A Dockerfile over `dockerfile-ast`, with stages, ARG-resolved images and the final stage. */
+export class DockerfileModel {
+  readonly ast: Dockerfile;
+  readonly lines: LineIndex;
+  readonly stages: Stage[] = [];
+  readonly instructions: Instruction[];
+  private images?: ImageUse[];
+
+  constructor(readonly text: string) {
+    this.ast = DockerfileParser.parse(text);
+    this.lines = new LineIndex(text);
+    this.instructions = this.ast.getInstructions();
+    let current: Stage | undefined;
+    for (const instruction of this.instructions) {
+      if (instruction.getKeyword() === 'FROM') {
+        const from = instruction as From;
+        const alias = from.getBuildStage()?.toLowerCase() ?? undefined;
+        const written = from.getImage() ?? '';
+        const base = this.stageNamed(written, this.stages.length);
+        current = {
+          index: this.stages.length,
+          from,
+          alias,
+          base,
+          isScratch: !base && written.toLowerCase() === 'scratch',
+          instructions: [],
+        };
+        this.stages.push(current);
+      } else if (current) {
+        current.instructions.push(instruction);
+      }
+    }
+  }
+
+  get finalStage(): Stage | undefined {
+    return this.stages[this.stages.length - 1];
+  }
+
+  /** An earlier stage by alias or index, as `FROM` and `COPY --from` may name it. */
+  stageNamed(name: string, before: number): Stage | undefined {
+    const lower = name.toLowerCase();
+    if (/^\d+$/.test(lower)) {
+      const index = Number(lower);
+      return index < before ? this.stages[index] : undefined;
+    }
+    for (let i = Math.min(before, this.stages.length) - 1; i >= 0; i--) {
+      if (this.stages[i].alias === lower) return this.stages[i];
+    }
+    return undefined;
+  }
+
+  stageOf(instruction: Instruction): Stage | undefined {
+    const line = instruction.getRange().start.line;
+    let found: Stage | undefined;
+    for (const stage of this.stages) if (stage.from.getRange().start.line <= line) found = stage;
+    return found;
+  }
+
+  /** The stage and its ancestors through `FROM <stage>`, nearest first. */
+  lineage(stage: Stage): Stage[] {
+    const out: Stage[] = [];
+    for (let s: Stage | undefined = stage; s && out.length <= this.stages.length; s = s.base) out.push(s);
+    return out;
+  }
+
+  /** The stage at the root of a lineage: the one built on an image. */
+  rootOf(stage: Stage): Stage {
+    const chain = this.lineage(stage);
+    return chain[chain.length - 1];
+  }
+
+  /** The last instruction with a keyword in a stage or, failing that, in the stages it builds on. */
+  lastInLineage(stage: Stage, keyword: string): Instruction | undefined {
+    for (const s of this.lineage(stage)) {
+      for (let i = s.instructions.length - 1; i >= 0; i--) {
+        if (this.keyword(s.instructions[i]) === keyword) return s.instructions[i];
+      }
+    }
+    return undefined;
+  }
+
+  keyword(instruction: Instruction): string {
+    return instruction.getKeyword().toUpperCase();
+  }
+
+  imageUses(): ImageUse[] {
+    if (!this.images) this.images = this.collectImages();
+    return this.images;
+  }
+
+  private collectImages(): ImageUse[] {
+    const uses: ImageUse[] = [];
+    for (const stage of this.stages) {
+      if (stage.base || stage.isScratch) continue;
+      const arg = stage.from.getArguments()[0];
+      if (!arg) continue;
+      const written = arg.getValue();
+      const resolved = stage.from.getExpandedArguments()[0]?.getValue() ?? written;
+      uses.push(this.imageUse('FROM', stage.from, arg.getRange(), written, resolved, stage));
+    }
+    for (const instruction of this.instructions) {
+      const keyword = this.keyword(instruction);
+      if (keyword !== 'COPY' && keyword !== 'RUN') continue;
+      const stage = this.stageOf(instruction);
+      const before = stage ? stage.index : 0;
+      for (const flag of (instruction as ModifiableInstruction).getFlags()) {
+        const name = flag.getName().toLowerCase();
+        if (keyword === 'COPY' && name === 'from') {
+          const value = flag.getValue();
+          const range = flag.getValueRange();
+          if (!value || !range || this.stageNamed(value, before)) continue;
+          uses.push(this.imageUse('COPY --from', instruction, range, value, this.expand(value, instruction), stage));
+        }
+        if (keyword === 'RUN' && name === 'mount') {
+          for (const option of flag.getOptions()) {
+            if (option.getName().toLowerCase() !== 'from') continue;
+            const value = option.getValue();
+            const range = option.getValueRange();
+            if (!value || !range || this.stageNamed(value, before)) continue;
+            uses.push(this.imageUse('RUN --mount', instruction, range, value, this.expand(value, instruction), stage));
+          }
+        }
+      }
+    }
+    return uses;
+  }
+
+  private imageUse(where: ImageUse['where'], instruction: Instruction, range: Range, written: string, resolved: string, stage?: Stage): ImageUse {
+    const isScratch = resolved.toLowerCase() === 'scratch';
+    const ref = hasVariables(resolved) || isScratch ? undefined : parseImageRef(resolved);
+    return { where, instruction, range, written, resolved, ref, stage };
+  }
+
+  /** Substitutes `$VAR` / `${VAR}` with ARG defaults visible at the instruction; unknown ones stay. */
+  expand(value: string, instruction: Instruction): string {
+    if (!value.includes('$')) return value;
+    const line = instruction.getRange().start.line;
+    return value.replace(/\$\{(\w+)(?::?([-+])([^}]*))?\}|\$(\w+)/g, (match, braced?: string, op?: string, word?: string, bare?: string) => {
+      const name = braced ?? bare ?? '';
+      const resolved = this.ast.resolveVariable(name, line);
+      const set = resolved !== undefined && resolved !== null && resolved !== '';
+      if (op === '-') return set ? resolved! : (word ?? '');
+      if (op === '+') return set ? (word ?? '') : '';
+      return set ? resolved! : match;
+    });
+  }
+}

@@ -1,0 +1,160 @@
+import { createHash } from 'node:crypto';
+import { parseAllDocuments } from 'yaml';
+import { defaultConfig, type ResolvedConfig } from '../config/types';
+import { composeFile } from '../documents/compose';
+import { DockerfileModel } from '../documents/dockerfile';
+import { kindFromName, sourceKind } from '../documents/kind';
+import { isKubernetesMap, kubernetesObjects } from '../documents/kubernetes';
+import { asMap, YamlDoc } from '../documents/yaml';
+import { splitYamlDocuments, type YamlChunk } from '../documents/yaml-chunks';
+import { activeRules, type ActiveRule } from './registry';
+import type { ReportInput, RuleContext } from './rule';
+import { comparePositions, LineIndex } from './text';
+import type { FileKindOrUnknown, Finding, LintResult, Notice, Range } from './types';
+
+export interface LintOptions {
+  /** File path (editor: the URI's path); decides the kind by name and feeds path-aware rules. */
+  path?: string;
+  /** The editor's language id, which wins over the name. */
+  languageId?: string;
+  config?: ResolvedConfig;
+  fileExists?: (path: string) => boolean;
+  /** Called when a rule throws; the other rules' findings are still returned. */
+  onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+/** Lints one file's text. Never throws: parse problems become notices, rule faults are reported aside. */
+export function lint(text: string, options: LintOptions = {}): LintResult {
+  const config = options.config ?? defaultConfig();
+  const source = sourceKind(options.path, options.languageId);
+  const result =
+    source === 'dockerfile' ? lintDockerfile(text, config, options) : source === 'yaml' ? lintYaml(text, config, options) : { kind: 'unknown' as const, findings: [], notices: [] };
+  result.findings.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.ruleId.localeCompare(b.ruleId));
+  return result;
+}
+
+function lintDockerfile(text: string, config: ResolvedConfig, options: LintOptions): LintResult {
+  const doc = new DockerfileModel(text);
+  const findings: Finding[] = [];
+  for (const active of activeRules('dockerfile', config)) {
+    run(active, options, findings, doc.lines, (ctx) => active.rule.dockerfile!({ ...ctx, doc }));
+  }
+  return { kind: 'dockerfile', findings, notices: [] };
+}
+
+interface ChunkResult {
+  kind: FileKindOrUnknown;
+  findings: Finding[];
+  notices: Notice[];
+}
+
+const CACHE_LIMIT = 20000;
+const chunkCache = new Map<string, ChunkResult>();
+const configIds = new WeakMap<ResolvedConfig, number>();
+let nextConfigId = 1;
+
+function lintYaml(text: string, config: ResolvedConfig, options: LintOptions): LintResult {
+  const named = kindFromName(options.path, options.languageId);
+  const helm = /\{\{[^}]*\}\}/.test(text);
+  let configId = configIds.get(config);
+  if (!configId) configIds.set(config, (configId = nextConfigId++));
+  const findings: Finding[] = [];
+  const notices: Notice[] = [];
+  let kind: FileKindOrUnknown = named;
+  for (const chunk of splitYamlDocuments(text)) {
+    // Rules may read the path and the file system; results are cached only for pure inputs.
+    const key = createHash('sha1').update(`${configId}\0${named}\0${helm}\0${options.path ?? ''}\0`).update(chunk.text).digest('base64');
+    let result = chunkCache.get(key);
+    if (result) {
+      chunkCache.delete(key);
+    } else {
+      result = lintYamlChunk(chunk, named, helm, config, options);
+    }
+    chunkCache.set(key, result);
+    if (chunkCache.size > CACHE_LIMIT) chunkCache.delete(chunkCache.keys().next().value!);
+    if (kind === 'unknown' && result.kind !== 'unknown') kind = result.kind;
+    for (const f of result.findings) findings.push(chunk.line ? shiftFinding(f, chunk.line) : f);
+    for (const n of result.notices) notices.push(chunk.line ? { ...n, range: shiftRange(n.range, chunk.line) } : n);
+  }
+  return { kind, findings, notices };
+}
+
+function lintYamlChunk(chunk: YamlChunk, named: FileKindOrUnknown, helm: boolean, config: ResolvedConfig, options: LintOptions): ChunkResult {
+  const lines = new LineIndex(chunk.text);
+  const result: ChunkResult = { kind: 'unknown', findings: [], notices: [] };
+  const docs = parseAllDocuments(chunk.text, { uniqueKeys: false, prettyErrors: false, strict: false });
+  const list = Array.isArray(docs) ? docs : [];
+  for (const doc of list) {
+    if (doc.errors.length > 0) {
+      if (helm) continue; // Helm templates are not YAML until rendered: lint only what parses.
+      const error = doc.errors[0];
+      result.notices.push({
+        message: `YAML syntax error: ${error.message.split('\n')[0]}. Shipshape checks the parts it can read.`,
+        range: lines.rangeOf(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)),
+        severity: 'error',
+      });
+    }
+    const yaml = new YamlDoc(doc, lines);
+    const root = asMap(yaml.root);
+    if (!root) continue;
+    if (named === 'compose' || (named === 'unknown' && !isKubernetesMap(yaml, root) && asMap(yaml.get(root, 'services')))) {
+      const compose = composeFile(yaml);
+      if (!compose) continue;
+      result.kind = 'compose';
+      for (const active of activeRules('compose', config)) {
+        run(active, options, result.findings, lines, (ctx) => active.rule.compose!({ ...ctx, compose }));
+      }
+    } else if (named === 'unknown') {
+      const objects = kubernetesObjects(yaml);
+      if (objects.length === 0) continue;
+      result.kind = 'kubernetes';
+      for (const active of activeRules('kubernetes', config)) {
+        for (const object of objects) {
+          run(active, options, result.findings, lines, (ctx) => active.rule.kubernetes!({ ...ctx, object }));
+        }
+      }
+    }
+  }
+  return result;
+}
+
+function run(active: ActiveRule, options: LintOptions, findings: Finding[], lines: LineIndex, check: (ctx: RuleContext) => void): void {
+  const { rule } = active;
+  const ctx: RuleContext = {
+    config: options.config ?? defaultConfig(),
+    options: active.options,
+    lines,
+    path: options.path,
+    fileExists: options.fileExists,
+    report: (input: ReportInput) => {
+      findings.push({
+        ruleId: rule.meta.id,
+        severity: active.userSeverity ?? input.severity ?? active.defaultSeverity,
+        message: input.message,
+        range: input.range,
+        fixes: input.fixes ?? [],
+      });
+    },
+  };
+  try {
+    check(ctx);
+  } catch (error) {
+    options.onRuleError?.(rule.meta.id, error);
+  }
+}
+
+function shiftRange(range: Range, lines: number): Range {
+  return {
+    start: { line: range.start.line + lines, character: range.start.character },
+    end: { line: range.end.line + lines, character: range.end.character },
+  };
+}
+
+function shiftFinding(finding: Finding, lines: number): Finding {
+  return {
+    ...finding,
+    range: shiftRange(finding.range, lines),
+    fixes: finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: shiftRange(e.range, lines) })) })),
+  };
+}
+

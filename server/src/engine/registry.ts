@@ -1,0 +1,42 @@
+import type { ResolvedConfig } from '../config/types';
+import { allRules } from '../rules';
+import { ruleProfile, ruleSeverity, type Rule } from './rule';
+import type { FileKind, Severity } from './types';
+
+const byId = new Map<string, Rule>(allRules.map((rule) => [rule.meta.id, rule]));
+
+export function getRule(id: string): Rule | undefined {
+  return byId.get(id);
+}
+
+export function ruleIds(): string[] {
+  return [...byId.keys()];
+}
+
+export interface ActiveRule {
+  rule: Rule;
+  /** The user's severity from the rules file, which wins over the rule's own choice. */
+  userSeverity?: Severity;
+  defaultSeverity: Severity;
+  options: Record<string, unknown>;
+}
+
+/** The rules that apply to a file kind under a configuration, with their severities. */
+export function activeRules(kind: FileKind, config: ResolvedConfig): ActiveRule[] {
+  const out: ActiveRule[] = [];
+  for (const rule of allRules) {
+    if (!rule.meta.kinds.includes(kind) || !rule[kind]) continue;
+    const setting = config.rules[rule.meta.id];
+    const level = setting?.level;
+    if (level === 'off') continue;
+    if (rule.meta.activeWhen && !rule.meta.activeWhen(config)) continue;
+    if (!level && ruleProfile(rule.meta, kind) === 'strict' && config.profile !== 'strict') continue;
+    out.push({
+      rule,
+      userSeverity: level,
+      defaultSeverity: ruleSeverity(rule.meta, kind, config.profile),
+      options: setting?.options ?? {},
+    });
+  }
+  return out;
+}

@@ -1,0 +1,53 @@
+// Real extension host: diagnostic appears for a Dockerfile, its quick fix removes it.
+// Rule and fix are parameters so the same test fits the stand-in and the real Shipshape extension.
+'use strict';
+const assert = require('assert');
+const vscode = require('vscode');
+const { codeOf, waitForDiagnostics, waitForCodeAction, workspaceFile } = require('./helpers');
+
+const RULE = process.env.SHIPSHAPE_E2E_RULE || 'image-latest-tag';
+const FIX = process.env.SHIPSHAPE_E2E_FIX || 'Replace latest';
+const SOURCE = process.env.SHIPSHAPE_E2E_SOURCE || 'shipshape';
+const FILE = process.env.SHIPSHAPE_E2E_FILE || 'Dockerfile';
+
+describe(`Shipshape in the real extension host (${RULE})`, function () {
+  let doc;
+  const ofRule = ds => ds.filter(d => codeOf(d) === RULE);
+
+  before(async function () {
+    const uri = workspaceFile(FILE);
+    doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+  });
+
+  after(async function () {
+    // leave nothing dirty behind (the workspace is a temp copy anyway)
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('opens the file with the dockerfile language id', function () {
+    assert.strictEqual(doc.languageId, 'dockerfile');
+  });
+
+  it(`reports ${RULE} from source ${SOURCE} on the :latest tag`, async function () {
+    const t0 = Date.now();
+    const diags = ofRule(await waitForDiagnostics(doc.uri, ds => ofRule(ds).length > 0, 30000, RULE));
+    console.log(`      (diagnostic arrived ${Date.now() - t0} ms after the wait began)`);
+    assert.strictEqual(diags.length, 1, 'exactly one diagnostic for the rule');
+    const d = diags[0];
+    assert.strictEqual(d.source, SOURCE);
+    assert.strictEqual(d.range.start.line, 0);
+    assert.ok(doc.getText(d.range).includes('latest'), `range text ${JSON.stringify(doc.getText(d.range))}`);
+  });
+
+  it(`offers "${FIX}" and applying it clears the diagnostic`, async function () {
+    const d = ofRule(vscode.languages.getDiagnostics(doc.uri))[0];
+    assert.ok(d, 'diagnostic present');
+    const { action: fix, attempts } = await waitForCodeAction(doc.uri, d.range, FIX);
+    if (attempts > 1) console.log(`      (quick fix offered on request #${attempts})`);
+    if (fix.edit) assert.ok(await vscode.workspace.applyEdit(fix.edit), 'applyEdit succeeded');
+    if (fix.command) await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments || []));
+    await waitForDiagnostics(doc.uri, ds => ofRule(ds).length === 0, 30000, `${RULE} to disappear`);
+    assert.ok(!doc.lineAt(0).text.includes(':latest'), `line 1 now ${JSON.stringify(doc.lineAt(0).text)}`);
+  });
+});
