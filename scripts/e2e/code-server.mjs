@@ -119,7 +119,7 @@ const DEFAULT_SETTINGS = {
  * Start an isolated code-server. Options:
  *   vsix: string[]           VSIX files installed (code-server --install-extension) before start
  *   settings: object         merged over DEFAULT_SETTINGS into User/settings.json
- *   env: object              extra environment for code-server (the extension host inherits it)
+ *   env: object | (runDir) => object   extra environment for code-server (the extension host inherits it)
  *   startTimeoutMs: number   /healthz deadline (default 90 s)
  *   keep: boolean            keep the temp folder after stop (also SHIPSHAPE_E2E_KEEP=1)
  *   log: (msg) => void
@@ -142,7 +142,7 @@ export async function startCodeServer(opts = {}) {
     PATH: `${path.dirname(t.node24)}:${env.PATH}`, XDG_CONFIG_HOME: dirs.xdgConfig, XDG_DATA_HOME: dirs.xdgData,
     XDG_CACHE_HOME: dirs.xdgCache,
     EXTENSIONS_GALLERY: '{"serviceUrl":""}', // offline: no marketplace queries (open-vsx is unreachable)
-    ...(opts.env || {}),
+    ...(typeof opts.env === 'function' ? opts.env(runDir) : opts.env || {}),
   });
   const common = ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
 

@@ -12,7 +12,6 @@
 // The extension host calls the suite's run(); when it settles the workbench calls window.codeAutomationExit(code).
 // Exit code: the in-host mocha result (0 pass, 1 fail), 2 = harness error or timeout.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import util from 'node:util';
 import { startCodeServer, copyWorkspace, stopAll, tools, REPO_ROOT } from './code-server.mjs';
@@ -46,9 +45,10 @@ async function main() {
   const pkg = preflight();
   const t = tools();
   log(`extension ${pkg.publisher}.${pkg.name}@${pkg.version} from ${ext}; tests ${testsPath}`);
-  const resultsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-e2e-results-')), 'mocha.txt');
+  let resultsFile;
   const cs = await startCodeServer({ vsix: a.vsix, keep: a.keep, log: m => log(`code-server: ${m}`),
-    env: { SHIPSHAPE_E2E_MOCHA: t.mocha, SHIPSHAPE_E2E_RESULTS: resultsFile, SHIPSHAPE_E2E: '1' } });
+    env: runDir => ({ SHIPSHAPE_E2E: '1', SHIPSHAPE_E2E_MOCHA: t.mocha,
+      SHIPSHAPE_E2E_RESULTS: (resultsFile = path.join(runDir, 'mocha-results.txt')) }) });
   let code = 2;
   try {
     const ws = copyWorkspace(wsSrc, cs.runDir);
@@ -92,7 +92,6 @@ async function main() {
       log(`extension tests finished: exit code ${result}`);
     }
     await close();
-    fs.rmSync(path.dirname(resultsFile), { recursive: true, force: true });
   } finally {
     await cs.stop();
   }

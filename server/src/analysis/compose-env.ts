@@ -43,7 +43,7 @@ export function envEntries(yaml: YamlDoc, block: Node | undefined): EnvEntry[] {
 /** Literal defaults inside interpolations: `${DB_PASSWORD:-hunter2}` → `hunter2`. */
 export function interpolationDefaults(value: string): string[] {
   const out: string[] = [];
-  const re = /\$\{[A-Za-z_]\w*:?[-?]([^}]*)\}/g;
+  const re = /\$\{[A-Za-z_]\w*:?-([^}]*)\}/g;
   for (let m = re.exec(value); m; m = re.exec(value)) out.push(m[1]);
   return out;
 }

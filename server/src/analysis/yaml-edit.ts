@@ -51,7 +51,7 @@ export function insertPair(yaml: YamlDoc, map: YAMLMap, key: string, value: Yaml
   const { lines } = yaml;
   if (map.flow || map.items.length === 0) {
     const [start, end] = map.range ?? [0, 0];
-    const closing = lines.text.lastIndexOf('}', end);
+    const closing = lines.text.lastIndexOf('}', end - 1);
     if (closing > start) {
       const sep = map.items.length > 0 ? ', ' : '';
       const at = lines.positionAt(closing);

@@ -51,6 +51,13 @@ async function waitForCodeAction(uri, range, title, { timeoutMs = 30000, interva
   }
 }
 
+/** A line in the test output (extension host console + the runner's results file). */
+function note(...args) {
+  const line = require('util').format(...args);
+  console.log(line);
+  if (process.env.SHIPSHAPE_E2E_RESULTS) require('fs').appendFileSync(process.env.SHIPSHAPE_E2E_RESULTS, line + '\n');
+}
+
 /** The first workspace folder's file `rel` (the runner opens a temp copy of the fixture workspace). */
 function workspaceFile(rel) {
   const folder = vscode.workspace.workspaceFolders && vscode.workspace.workspaceFolders[0];
@@ -58,4 +65,4 @@ function workspaceFile(rel) {
   return vscode.Uri.joinPath(folder.uri, rel);
 }
 
-module.exports = { codeOf, waitForDiagnostics, waitForCodeAction, workspaceFile };
+module.exports = { note, codeOf, waitForDiagnostics, waitForCodeAction, workspaceFile };

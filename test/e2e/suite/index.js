@@ -18,13 +18,11 @@ function loadMocha() {
 exports.run = function run() {
   const Mocha = loadMocha();
   const out = process.env.SHIPSHAPE_E2E_RESULTS;
-  const origLog = console.log;
   if (out) {
-    // tee the reporter (and the tests' console.log) into the results file the runner prints
+    // tee the reporter output into the results file the runner prints (tests add lines with helpers.note)
     fs.writeFileSync(out, '');
-    const tee = (...args) => { fs.appendFileSync(out, require('util').format(...args) + '\n'); origLog(...args); };
-    Mocha.reporters.Base.consoleLog = tee;
-    console.log = tee;
+    const orig = Mocha.reporters.Base.consoleLog;
+    Mocha.reporters.Base.consoleLog = (...args) => { fs.appendFileSync(out, require('util').format(...args) + '\n'); orig(...args); };
   }
   const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false, reporter: 'spec',
     grep: process.env.SHIPSHAPE_E2E_GREP || undefined });
@@ -33,7 +31,6 @@ exports.run = function run() {
   return new Promise((resolve, reject) => {
     try {
       const runner = mocha.run(failures => {
-        console.log = origLog;
         if (failures) reject(new Error(`${failures} test(s) failed.`));
         else if (runner.stats && runner.stats.tests === 0) reject(new Error('no test ran'));
         else resolve();

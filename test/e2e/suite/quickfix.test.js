@@ -3,7 +3,7 @@
 'use strict';
 const assert = require('assert');
 const vscode = require('vscode');
-const { codeOf, waitForDiagnostics, waitForCodeAction, workspaceFile } = require('./helpers');
+const { note, codeOf, waitForDiagnostics, waitForCodeAction, workspaceFile } = require('./helpers');
 
 const RULE = process.env.SHIPSHAPE_E2E_RULE || 'image-latest-tag';
 const FIX = process.env.SHIPSHAPE_E2E_FIX || 'Replace latest';
@@ -32,7 +32,7 @@ describe(`Shipshape in the real extension host (${RULE})`, function () {
   it(`reports ${RULE} from source ${SOURCE} on the :latest tag`, async function () {
     const t0 = Date.now();
     const diags = ofRule(await waitForDiagnostics(doc.uri, ds => ofRule(ds).length > 0, 30000, RULE));
-    console.log(`      (diagnostic arrived ${Date.now() - t0} ms after the wait began)`);
+    note(`      (diagnostic arrived ${Date.now() - t0} ms after the wait began)`);
     assert.strictEqual(diags.length, 1, 'exactly one diagnostic for the rule');
     const d = diags[0];
     assert.strictEqual(d.source, SOURCE);
@@ -44,7 +44,7 @@ describe(`Shipshape in the real extension host (${RULE})`, function () {
     const d = ofRule(vscode.languages.getDiagnostics(doc.uri))[0];
     assert.ok(d, 'diagnostic present');
     const { action: fix, attempts } = await waitForCodeAction(doc.uri, d.range, FIX);
-    if (attempts > 1) console.log(`      (quick fix offered on request #${attempts})`);
+    if (attempts > 1) note(`      (quick fix offered on request #${attempts})`);
     if (fix.edit) assert.ok(await vscode.workspace.applyEdit(fix.edit), 'applyEdit succeeded');
     if (fix.command) await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments || []));
     await waitForDiagnostics(doc.uri, ds => ofRule(ds).length === 0, 30000, `${RULE} to disappear`);
