@@ -58,7 +58,7 @@ export function formatSarif(files: FileReport[], rules: Rule[], version: string)
       run.addResult(result);
     }
   }
-  const builder = new SarifBuilder();
+  const builder = new SarifBuilder({ $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0' });
   builder.addRun(run);
   return builder.buildSarifJsonString({ indent: true });
 }
