@@ -8,6 +8,7 @@ import { isKubernetesMap, kubernetesObjects } from '../documents/kubernetes';
 import { asMap, YamlDoc } from '../documents/yaml';
 import { splitYamlDocuments, type YamlChunk } from '../documents/yaml-chunks';
 import { activeRules, type ActiveRule } from './registry';
+import { applySuppressions } from './suppress';
 import type { ReportInput, RuleContext } from './rule';
 import { comparePositions, LineIndex } from './text';
 import type { FileKindOrUnknown, Finding, LintResult, Notice, Range } from './types';
@@ -27,8 +28,10 @@ export interface LintOptions {
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const config = options.config ?? defaultConfig();
   const source = sourceKind(options.path, options.languageId);
-  const result =
+  const linted =
     source === 'dockerfile' ? lintDockerfile(text, config, options) : source === 'yaml' ? lintYaml(text, config, options) : { kind: 'unknown' as const, findings: [], notices: [] };
+  // Ignore comments and annotations apply to the whole file, after the (per-document cached) rules.
+  const result = applySuppressions(text, linted, config);
   result.findings.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.ruleId.localeCompare(b.ruleId));
   return result;
 }
