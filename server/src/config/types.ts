@@ -19,6 +19,8 @@ export interface ResolvedConfig {
   /** Base images known to run as a non-root user (globs). */
   nonRootBaseImages: string[];
   allowInlineIgnores: boolean;
+  /** Absolute path of the rules file this configuration comes from; absent when none applies. */
+  rulesFile?: string;
 }
 
 export function defaultConfig(profile: Profile = 'recommended'): ResolvedConfig {
