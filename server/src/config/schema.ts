@@ -9,8 +9,9 @@ export const SCHEMA_ID = 'https://shipshape.dev/schemas/shipshape.schema.json';
 
 const KIND_NAMES = { dockerfile: 'Dockerfile', compose: 'Compose', kubernetes: 'Kubernetes' } as const;
 
+// Empty values (`rules:` with only comments below it, as `shipshape init` writes) are allowed: null.
 const globList = (description: string) => ({
-  type: 'array',
+  type: ['array', 'null'],
   description,
   items: { type: 'string', minLength: 1, maxLength: 256 },
   uniqueItems: true,
@@ -39,7 +40,7 @@ function ruleEntrySchema(rule: Rule): Record<string, unknown> {
 
 function rulesMapSchema(rules: readonly Rule[], description: string): Record<string, unknown> {
   return {
-    type: 'object',
+    type: ['object', 'null'],
     description,
     properties: Object.fromEntries(rules.map((r) => [r.meta.id, { $ref: `#/definitions/rules/${r.meta.id}` }])),
     additionalProperties: false,
@@ -71,7 +72,7 @@ export function rulesFileSchema(rules: readonly Rule[]): Record<string, unknown>
         ...globList('Registries images may come from; turns on image-untrusted-registry. Wildcards: "*.gcr.io", "my.co*", "*". Images without a registry come from docker.io.'),
       },
       images: {
-        type: 'object',
+        type: ['object', 'null'],
         description: 'Team pins: image name (without tag) → the tag the image-latest-tag / image-untagged quick-fixes write.',
         additionalProperties: { type: 'string', minLength: 1, pattern: '^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$' },
       },
@@ -79,14 +80,14 @@ export function rulesFileSchema(rules: readonly Rule[]): Record<string, unknown>
       ignorePaths: globList('Paths never linted: globs relative to this file\'s folder ("third_party/**", "**/testdata"). A folder covers everything below it.'),
       allowInlineIgnores: { type: 'boolean', default: true, description: 'Set to false to refuse "# shipshape ignore=..." comments in files.' },
       overrides: {
-        type: 'array',
+        type: ['array', 'null'],
         description: 'Rule settings for some files, applied in order (later entries win). `files` globs are relative to this file\'s folder.',
         items: {
           type: 'object',
           additionalProperties: false,
           required: ['files'],
           properties: {
-            files: { oneOf: [{ type: 'string', minLength: 1, maxLength: 256 }, { ...globList('Files this entry applies to.'), minItems: 1 }] },
+            files: { oneOf: [{ type: 'string', minLength: 1, maxLength: 256 }, { ...globList('Files this entry applies to.'), type: 'array', minItems: 1 }] },
             rules: rulesMapSchema(sorted, 'Rule settings for these files.'),
           },
         },
