@@ -28,6 +28,9 @@ import imageUntagged from './image-untagged';
 import imageUntrustedRegistry from './image-untrusted-registry';
 import ingressNginxSnippet from './ingress-nginx-snippet';
 import ingressNoTls from './ingress-no-tls';
+import mountPropagationShared from './mount-propagation-shared';
+import pidsLimitMissing from './pids-limit-missing';
+import portAllInterfaces from './port-all-interfaces';
 import privilegeEscalation from './privilege-escalation';
 import privileged from './privileged';
 import probeHostField from './probe-host-field';
@@ -40,6 +43,7 @@ import rbacSecretsAccess from './rbac-secrets-access';
 import rbacWildcard from './rbac-wildcard';
 import readOnlyRootFsMissing from './read-only-root-fs-missing';
 import resourceLimitsMissing from './resource-limits-missing';
+import rootGroup from './root-group';
 import runAsNonRootMissing from './run-as-non-root-missing';
 import seccompMissing from './seccomp-missing';
 import seccompUnconfined from './seccomp-unconfined';
@@ -55,6 +59,7 @@ import serviceAccountTokenAutomount from './service-account-token-automount';
 import serviceExposed from './service-exposed';
 import serviceExternalIps from './service-external-ips';
 import sysctlsUnsafe from './sysctls-unsafe';
+import tmpfsExec from './tmpfs-exec';
 import unusedIgnore from './unused-ignore';
 import userMissing from './user-missing';
 import userNotNumeric from './user-not-numeric';
@@ -92,6 +97,9 @@ export const allRules: Rule[] = [
   imageUntrustedRegistry,
   ingressNginxSnippet,
   ingressNoTls,
+  mountPropagationShared,
+  pidsLimitMissing,
+  portAllInterfaces,
   privilegeEscalation,
   privileged,
   probeHostField,
@@ -104,6 +112,7 @@ export const allRules: Rule[] = [
   rbacWildcard,
   readOnlyRootFsMissing,
   resourceLimitsMissing,
+  rootGroup,
   runAsNonRootMissing,
   seccompMissing,
   seccompUnconfined,
@@ -119,6 +128,7 @@ export const allRules: Rule[] = [
   serviceExposed,
   serviceExternalIps,
   sysctlsUnsafe,
+  tmpfsExec,
   unusedIgnore,
   userMissing,
   userNotNumeric,
