@@ -7,7 +7,8 @@ import { formatSarif } from './cli/format-sarif';
 import { RULES_FILE_TEMPLATE } from './cli/init-command';
 import { formatJson, type FileReport } from './cli/report';
 import { rulesCatalog } from './cli/rules-command';
-import { resolveConfig } from './config/resolve';
+import { resolveFor, type LoadedRulesFile } from './config/resolve';
+import { formatRulesFileProblems } from './config/report';
 import { fixAll } from './engine/apply-fixes';
 import { lint, type LintOptions } from './engine/lint';
 import { SEVERITY_RANK } from './engine/types';
@@ -64,8 +65,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
 async function runLint(args: LintArgs, io: Io): Promise<number> {
   const reports: FileReport[] = [];
   let inputError = false;
+  const badRulesFiles = new Map<string, LoadedRulesFile>();
   const lintOne = (path: string, absolute: string, text: string, explicit: boolean): string | undefined => {
-    const config = resolveConfig({ filePath: absolute, configPath: args.config && resolve(io.cwd, args.config), profile: args.profile });
+    const resolution = resolveFor({ filePath: absolute, configPath: args.config && resolve(io.cwd, args.config), profile: args.profile });
+    if (resolution.rulesFile && resolution.rulesFile.problems.length > 0) {
+      badRulesFiles.set(resolution.rulesFile.path, resolution.rulesFile); // an invalid rules file fails the run (exit 2)
+      return undefined;
+    }
+    if (resolution.ignored) return undefined; // ignorePaths: not linted at all
+    const config = resolution.config;
     const options: LintOptions = {
       path: absolute,
       config,
@@ -104,6 +112,10 @@ async function runLint(args: LintArgs, io: Io): Promise<number> {
     }
   }
 
+  if (badRulesFiles.size > 0) {
+    io.stderr(formatRulesFileProblems([...badRulesFiles.values()], io.cwd));
+    return 2;
+  }
   const output =
     args.format === 'json' ? formatJson(reports) : args.format === 'sarif' ? formatSarif(reports, allRules, VERSION) : formatText(reports, io.isTty);
   if (!(args.stdin && args.fix)) io.stdout(output + '\n');
