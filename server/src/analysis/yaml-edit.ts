@@ -163,3 +163,29 @@ export function quote(value: string): string {
 export function isSeqNode(node: unknown): node is YAMLSeq {
   return isSeq(node);
 }
+
+/**
+ * Appends an item (YAML text, e.g. `ALL`) to a sequence in its own style: before the `]` of a
+ * flow sequence, or as a new `- item` line under the last block item, at the items' indentation.
+ */
+export function appendSeqItem(yaml: YamlDoc, seq: YAMLSeq, text: string): TextEdit {
+  const { lines } = yaml;
+  const [start, end] = seq.range ?? [0, 0];
+  if (seq.flow || seq.items.length === 0) {
+    const closing = lines.text.lastIndexOf(']', end - 1);
+    if (closing >= start) {
+      const at = lines.positionAt(closing);
+      const before = lines.text.slice(start + 1, closing).trimEnd();
+      const sep = seq.items.length > 0 ? (before.endsWith(',') ? ' ' : ', ') : '';
+      const trimmedAt = seq.items.length > 0 ? lines.positionAt(start + 1 + before.length) : at;
+      return { range: { start: trimmedAt, end: at }, newText: `${sep}${text}` };
+    }
+  }
+  const first = seq.items[0] as Node;
+  const dash = lines.text.lastIndexOf('-', first.range![0]);
+  const column = lines.positionAt(dash).character;
+  const last = seq.items[seq.items.length - 1] as Node;
+  const endLine = lines.positionAt(Math.max(0, last.range![1] - 1)).line;
+  const at = { line: endLine, character: lines.lineEnd(endLine) - lines.lineStart(endLine) };
+  return { range: { start: at, end: at }, newText: `${lines.eol}${' '.repeat(column)}- ${text}` };
+}

@@ -1,0 +1,56 @@
+import { isAlias, isMap, isScalar, isSeq, visit, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { ComposeFile } from '../documents/compose';
+import { keyOf } from '../documents/yaml';
+import type { Fix, TextEdit } from '../engine/types';
+
+/**
+ * Compose files share settings through anchors (`x-defaults: &defaults`, `<<: *defaults`). A fix
+ * that edits inside an anchor that several services use changes all of them, so such a fix says
+ * so in its title and is never safe (never applied on save).
+ */
+export function composeFix(compose: ComposeFile, title: string, edits: TextEdit[], safe: boolean): Fix {
+  const shared = sharedAnchorOf(compose, edits);
+  if (!shared) return { title, edits, safe };
+  return { title: `${title} (edits the shared ${shared} anchor)`, edits, safe: false };
+}
+
+/** The name of a shared anchor one of the edits falls inside (`x-defaults`, or `&name`), if any. */
+export function sharedAnchorOf(compose: ComposeFile, edits: TextEdit[]): string | undefined {
+  const { yaml } = compose;
+  const offsets = edits.map((e) => yaml.lines.offsetAt(e.range.start));
+  const anchored: { node: Node; anchor: string }[] = [];
+  const aliases = new Map<string, number>();
+  visit(yaml.doc, (_key, node) => {
+    if (isAlias(node)) aliases.set(node.source, (aliases.get(node.source) ?? 0) + 1);
+    else if ((isMap(node) || isSeq(node) || isScalar(node)) && node.anchor) anchored.push({ node, anchor: node.anchor });
+  });
+  const services = yaml.get(compose.root, 'services');
+  const [servicesStart, servicesEnd] = services?.range ?? [0, 0];
+  for (const { node, anchor } of anchored) {
+    const [start, , end] = node.range ?? [0, 0, 0];
+    if (!offsets.some((o) => o >= start && o < end)) continue;
+    // Used by several services: aliased twice, or aliased once and also used where it is written.
+    const users = (aliases.get(anchor) ?? 0) + (start >= servicesStart && start < servicesEnd ? 1 : 0);
+    if (users < 2) continue;
+    return topLevelKeyOf(compose, node) ?? `&${anchor}`;
+  }
+  return undefined;
+}
+
+function topLevelKeyOf(compose: ComposeFile, node: Node): string | undefined {
+  const pair = compose.root.items.find((p) => p.value === node);
+  return pair ? keyOf(pair) : undefined;
+}
+
+/** The mapping a pair is written in (for a pair inherited through a merge key, the anchor's mapping). */
+export function mapHolding(compose: ComposeFile, pair: Pair): YAMLMap | undefined {
+  let owner: YAMLMap | undefined;
+  visit(compose.yaml.doc, {
+    Map(_key, map) {
+      if (!map.items.includes(pair)) return undefined;
+      owner = map;
+      return visit.BREAK;
+    },
+  });
+  return owner;
+}
