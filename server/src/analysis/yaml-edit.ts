@@ -107,7 +107,7 @@ export function removePair(yaml: YamlDoc, map: YAMLMap, pair: Pair): TextEdit {
   if (map.flow) return removeFlowEntry(yaml, start, valueEnd);
   if (map.items.length === 1) {
     // The last key of a block mapping: leave an empty flow mapping so the parent stays a mapping.
-    return { range: lines.rangeOf(start, valueEnd), newText: '{}' };
+    return { range: lines.rangeOf(start, contentEnd(lines.text, start, valueEnd)), newText: '{}' };
   }
   const prefix = lines.text.slice(lines.lineStart(lines.positionAt(start).line), start);
   if (prefix.trim()) {
@@ -124,11 +124,18 @@ export function removeSeqItem(yaml: YamlDoc, seq: YAMLSeq, item: Node): TextEdit
   if (seq.flow) return removeFlowEntry(yaml, start, end);
   if (seq.items.length === 1) {
     const [s, e] = seq.range ?? [start, end];
-    return { range: yaml.lines.rangeOf(s, e), newText: '[]' };
+    return { range: yaml.lines.rangeOf(s, contentEnd(yaml.lines.text, s, e)), newText: '[]' };
   }
   const text = yaml.lines.text;
   const dash = text.lastIndexOf('-', start);
   return removeLines(yaml, dash >= 0 && !text.slice(dash + 1, start).trim() ? dash : start, end);
+}
+
+/** A block node's range ends after its line break; an edit that replaces it must keep that break. */
+function contentEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && /\s/.test(text[e - 1])) e--;
+  return e;
 }
 
 function removeLines(yaml: YamlDoc, start: number, end: number): TextEdit {
