@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // UI smoke through the real VS Code workbench (code-server) with a packaged .vsix installed:
 // open a file from the Explorer -> squiggle -> hover -> Problems panel row with the rule id ->
-// Ctrl+. quick fix by title -> squiggle and Problems row gone. Screenshots at every step.
+// double-click the row + Ctrl+. quick fix by title -> that row and its squiggle gone. Screenshots at every step.
 //
 //   node scripts/e2e/run-ui-smoke.mjs --vsix FILE [--workspace DIR] [--file REL] [--rule ID]
 //        [--fix TITLE] [--screenshots DIR] [--severity error|warning|info] [--timeout MS] [--keep]
@@ -89,9 +89,16 @@ async function main() {
     log(`Problems row: ${JSON.stringify((await row.innerText()).replace(/\s+/g, ' '))}`);
     await shot('03-problems.png');
 
-    // 5. quick fix: caret into the squiggle, Ctrl+., choose by title
-    const box2 = await squiggle.boundingBox();
-    await page.mouse.click(box2.x + box2.width / 2, box2.y + box2.height / 2);
+    // 5. quick fix: double-click the Problems row (puts the caret on THIS rule's range in the editor,
+    //    other rules may squiggle too), Ctrl+., choose by title
+    // squiggle geometry: overlapping diagnostics of one severity render as ONE merged element, so the
+    // rule's squiggle "going" shows as a change in the set of squiggle rectangles, not always in their count
+    const squiggleRects = () => page.evaluate(sel => [...document.querySelectorAll(sel)]
+      .map(e => { const r = e.getBoundingClientRect(); return `${Math.round(r.left)},${Math.round(r.top)},${Math.round(r.width)}`; })
+      .sort().join(' '), SQUIGGLE);
+    const squigglesBefore = await squiggleRects();
+    await row.dblclick();
+    await page.locator('.editor-instance .monaco-editor.focused').waitFor();
     // VS Code answers "No code actions available" when the request was cancelled because another
     // extension registered a provider meanwhile (start-up churn): then dismiss and ask again.
     const item = page.locator('.action-widget .monaco-list-row', { hasText: fixTitle }).first();
@@ -108,11 +115,13 @@ async function main() {
     await shot('04-quick-fix-menu.png');
     await item.click();
 
-    // 6. squiggle and Problems row disappear
-    await page.locator(SQUIGGLE).first().waitFor({ state: 'detached' });
+    // 6. this rule's Problems row disappears, and with it one squiggle
     await page.locator('.markers-panel .monaco-list-row', { hasText: rule }).first().waitFor({ state: 'detached' });
+    await page.waitForFunction(([sel, before]) => [...document.querySelectorAll(sel)]
+      .map(e => { const r = e.getBoundingClientRect(); return `${Math.round(r.left)},${Math.round(r.top)},${Math.round(r.width)}`; })
+      .sort().join(' ') !== before, [SQUIGGLE, squigglesBefore]);
     const line = (await page.locator('.editor-instance .monaco-editor .view-line').first().innerText()).replace(/\u00a0/g, ' ');
-    log(`after quick fix: squiggle + Problems row gone; first line ${JSON.stringify(line)}`);
+    log(`after quick fix: Problems row gone, squiggles [${squigglesBefore}] -> [${await squiggleRects()}]; first line ${JSON.stringify(line)}`);
     await shot('05-fixed.png');
     ok = true;
   } catch (e) {

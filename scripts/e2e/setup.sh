@@ -78,7 +78,8 @@ else
   log "tools cached (skip)"
 fi
 
-log "ready in $(ms "$T0") ms: node24 $("$N24/bin/node" -v), code-server $("$N24/bin/node" -p "require('$CS/node_modules/code-server/package.json').version"), $(/usr/bin/chromium --version 2>/dev/null | head -1)"
+versions="node24 $("$N24/bin/node" -v), code-server $("$N24/bin/node" -p "require('$CS/node_modules/code-server/package.json').version"), $(/usr/bin/chromium --version 2>/dev/null | head -1)"
+log "ready in $(ms "$T0") ms: $versions"
 echo "SHIPSHAPE_E2E_CACHE=$CACHE"
 echo "NODE24=$N24/bin/node"
 echo "CODE_SERVER=$CS/node_modules/.bin/code-server"

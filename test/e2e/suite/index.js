@@ -15,7 +15,8 @@ function loadMocha() {
   return m.default || m; // mocha 12 is ESM: require(esm) gives a namespace on Node >= 22
 }
 
-exports.run = function run() {
+/** Runs every *.test.js of `dir` with mocha (the stand-in self-test reuses this with its own folder). */
+function runFolder(dir) {
   const Mocha = loadMocha();
   const out = process.env.SHIPSHAPE_E2E_RESULTS;
   if (out) {
@@ -26,8 +27,8 @@ exports.run = function run() {
   }
   const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false, reporter: 'spec',
     grep: process.env.SHIPSHAPE_E2E_GREP || undefined });
-  const files = fs.readdirSync(__dirname).filter(f => f.endsWith('.test.js')).sort();
-  for (const f of files) mocha.addFile(path.join(__dirname, f));
+  const files = fs.readdirSync(dir).filter(f => f.endsWith('.test.js')).sort();
+  for (const f of files) mocha.addFile(path.join(dir, f));
   return new Promise((resolve, reject) => {
     try {
       const runner = mocha.run(failures => {
@@ -37,4 +38,7 @@ exports.run = function run() {
       });
     } catch (e) { reject(e); }
   });
-};
+}
+
+exports.runFolder = runFolder;
+exports.run = () => runFolder(__dirname);
