@@ -90,7 +90,8 @@ class Checker {
   ) {}
 
   problem(node: unknown, message: string, severity: RulesFileProblem['severity'] = 'error'): void {
-    this.problems.push({ message, range: this.yaml.range(node as Node), severity });
+    // A suggestion ends in "?"; the sentence then needs no full stop.
+    this.problems.push({ message: message.replace(/\?\./g, '?'), range: this.yaml.range(node as Node), severity });
   }
 
   private pairs(map: YAMLMap): Array<{ key: string; pair: Pair; value: Node | undefined }> {

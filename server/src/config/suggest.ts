@@ -19,6 +19,11 @@ export function editDistance(a: string, b: string, max = Infinity): number {
 /** The closest candidate to a mistyped word, when it is close enough to be a likely typo. */
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
   const lower = word.toLowerCase();
+  // A truncated word ("warn", "image-latest") names the candidate it starts.
+  if (lower.length >= 3) {
+    const starting = [...candidates].filter((c) => c.toLowerCase().startsWith(lower));
+    if (starting.length === 1) return starting[0];
+  }
   const max = Math.max(2, Math.floor(word.length / 3));
   let best: string | undefined;
   let bestDistance = max + 1;

@@ -1,11 +1,31 @@
 import type { Connection } from 'vscode-languageserver';
+import type { Profile } from '../engine/types';
+
+export type RunMode = 'onType' | 'onSave';
 
 /** The editor settings Shipshape reads, per resource (multi-root workspaces may differ). */
 export interface Settings {
   enable: boolean;
+  /** Profile used when no rules file exists (or it does not say `extends`). */
+  profile: Profile;
+  /** Explicit rules file (absolute, or relative to the workspace folder); empty: discovery. */
+  rulesFile: string;
+  /** onType: lint as you type; onSave: lint on open and save only. */
+  run: RunMode;
 }
 
-const DEFAULTS: Settings = { enable: true };
+export const DEFAULT_SETTINGS: Settings = { enable: true, profile: 'recommended', rulesFile: '', run: 'onType' };
+
+/** Settings as the client sent them, with wrong types replaced by the defaults. */
+export function normalizeSettings(value: unknown): Settings {
+  const v = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+  return {
+    enable: typeof v.enable === 'boolean' ? v.enable : DEFAULT_SETTINGS.enable,
+    profile: v.profile === 'strict' || v.profile === 'recommended' ? v.profile : DEFAULT_SETTINGS.profile,
+    rulesFile: typeof v.rulesFile === 'string' ? v.rulesFile.trim() : DEFAULT_SETTINGS.rulesFile,
+    run: v.run === 'onSave' || v.run === 'onType' ? v.run : DEFAULT_SETTINGS.run,
+  };
+}
 
 /** Settings per document, asked from the client once and cached until the configuration changes. */
 export class SettingsCache {
@@ -17,13 +37,13 @@ export class SettingsCache {
   ) {}
 
   get(uri: string): Promise<Settings> {
-    if (!this.supported()) return Promise.resolve(DEFAULTS);
+    if (!this.supported()) return Promise.resolve(DEFAULT_SETTINGS);
     let settings = this.cache.get(uri);
     if (!settings) {
       settings = this.connection.workspace
         .getConfiguration({ scopeUri: uri, section: 'shipshape' })
-        .then((value: Partial<Settings> | null) => ({ ...DEFAULTS, ...(value ?? {}) }))
-        .catch(() => DEFAULTS);
+        .then(normalizeSettings)
+        .catch(() => DEFAULT_SETTINGS);
       this.cache.set(uri, settings);
     }
     return settings;
@@ -35,5 +55,32 @@ export class SettingsCache {
 
   clear(): void {
     this.cache.clear();
+  }
+}
+
+/**
+ * Why a document is about to be linted. With `shipshape.run: onSave`, a lint caused only by typing is
+ * skipped; opening, saving and configuration changes always lint.
+ */
+export class LintTriggers {
+  private readonly pending = new Map<string, 'type' | 'other'>();
+
+  typed(uri: string): void {
+    if (!this.pending.has(uri)) this.pending.set(uri, 'type');
+  }
+
+  other(uri: string): void {
+    this.pending.set(uri, 'other');
+  }
+
+  /** Takes the reason for the lint about to run; true when only typing caused it. */
+  takeTypedOnly(uri: string): boolean {
+    const reason = this.pending.get(uri);
+    this.pending.delete(uri);
+    return reason === 'type';
+  }
+
+  forget(uri: string): void {
+    this.pending.delete(uri);
   }
 }
