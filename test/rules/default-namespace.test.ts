@@ -4,6 +4,7 @@ ruleTester('default-namespace', {
   valid: [
     { name: 'own namespace', path: 'd.yaml', code: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: shop\n' },
     { name: 'cluster-scoped kinds', path: 'c.yaml', code: 'apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: r}\nrules: []\n---\napiVersion: v1\nkind: PersistentVolume\nmetadata: {name: pv}\n---\napiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: a.b.c}\n---\napiVersion: scheduling.k8s.io/v1\nkind: PriorityClass\nmetadata: {name: high}\nvalue: 1000\n---\napiVersion: cert-manager.io/v1\nkind: ClusterIssuer\nmetadata: {name: le}\n' },
+    { name: 'tool configuration is not a cluster object', path: 'kustomization.yaml', code: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [deploy.yaml]\n---\napiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\n---\napiVersion: v1\nkind: Config\nclusters: []\n' },
     { name: 'strict-only rule', path: 'd.yaml', config: { profile: 'recommended' }, code: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n' },
   ],
   invalid: [

@@ -11,8 +11,13 @@ const CLUSTER_SCOPED = new Set([
   'DeviceClass', 'ResourceSlice', 'VolumeSnapshotClass', 'VolumeSnapshotContent', 'GatewayClass', 'List',
 ]);
 
-export function isNamespaced(kind: string): boolean {
-  return !CLUSTER_SCOPED.has(kind) && !kind.startsWith('Cluster');
+/** Tool configuration that looks like an object but is never applied to a cluster (kustomize, kubelet, kubeadm, kubeconfig). */
+function isToolConfig(apiVersion: string, kind: string): boolean {
+  return /^(?:[\w-]+\.)*config\.k8s\.io\/|^kubeadm\.k8s\.io\//.test(apiVersion) || (apiVersion === 'v1' && kind === 'Config');
+}
+
+export function isNamespaced(kind: string, apiVersion = ''): boolean {
+  return !CLUSTER_SCOPED.has(kind) && !kind.startsWith('Cluster') && !isToolConfig(apiVersion, kind);
 }
 
 export default defineRule({
@@ -28,7 +33,7 @@ export default defineRule({
     fixable: false,
   },
   kubernetes({ object, report }) {
-    if (!isNamespaced(object.kind)) return;
+    if (!isNamespaced(object.kind, object.apiVersion)) return;
     const { yaml } = object;
     const found = yaml.lookup(yaml.getMap(object.map, 'metadata'), 'namespace');
     const namespace = scalarString(found?.value);

@@ -1,6 +1,5 @@
 import { kubernetesImages } from '../analysis/images';
 import { setPath } from '../analysis/yaml-edit';
-import { canonicalName } from '../documents/image';
 import { containerLabel } from '../documents/kubernetes';
 import { scalarString } from '../documents/yaml';
 import { defineRule } from '../engine/rule';
@@ -30,7 +29,7 @@ export default defineRule({
       if (!policy && (ref.tag === undefined || ref.tag === 'latest')) continue;
       report({
         range: policy && !policy.inherited ? yaml.pairRange(policy.pair) : container.anchor,
-        message: `The ${containerLabel(container)} uses "${canonicalName(ref)}:${ref.tag ?? ''}" without a digest and imagePullPolicy ${value ?? 'IfNotPresent (the default)'}: a node may run a cached copy of the tag. Set imagePullPolicy: Always or pin the image by digest.`,
+        message: `The ${containerLabel(container)} uses "${site.written}" without a digest and imagePullPolicy ${value ?? 'IfNotPresent (the default)'}: a node may run a cached copy of the tag. Set imagePullPolicy: Always or pin the image by digest.`,
         fixes: policy?.inherited ? [] : [{ title: 'Set imagePullPolicy: Always (every start pulls from the registry)', edits: [setPath(yaml, container.map, ['imagePullPolicy'], 'Always')], safe: false }],
       });
     }
