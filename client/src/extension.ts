@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { window, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CLIENT_COMMANDS, registerCommands } from './commands';
 
 let client: LanguageClient | undefined;
 
@@ -24,9 +25,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel: output,
     synchronize: { configurationSection: 'shipshape' },
+    initializationOptions: { clientCommands: CLIENT_COMMANDS },
   };
   client = new LanguageClient('shipshape', 'Shipshape', serverOptions, clientOptions);
   output.info(`Starting the Shipshape language server (${serverModule})`);
+  context.subscriptions.push(...registerCommands(context, () => client));
   await client.start();
   context.subscriptions.push(
     workspace.onDidChangeConfiguration((e) => {

@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   createConnection,
@@ -10,8 +10,11 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ruleDocsFileUrl } from './engine/docs';
-import { lint } from './engine/lint';
-import { quickFixes } from './lsp/code-actions';
+import { lint, type LintOptions } from './engine/lint';
+import type { FileKindOrUnknown, Finding } from './engine/types';
+import { APPLY_FIX_ALL_COMMAND, fixAllAction, fixAllEdit, FIX_ALL_KIND, wantsFixAll } from './lsp/fix-all';
+import { hoverAt, ruleHoverInfo } from './lsp/hover';
+import { codeActions, editorSupport, OPEN_RULE_DOCS_COMMAND, rulesFileTarget, ruleDocsCommand, type EditorSupport } from './lsp/code-actions';
 import { noticeToDiagnostic, toDiagnostic } from './lsp/diagnostics';
 import { LintScheduler } from './lsp/scheduler';
 import { RulesFiles } from './lsp/rules-file';
@@ -26,9 +29,17 @@ const rulesFiles = new RulesFiles(connection, documents, (uri) => pathOf(uri));
 const triggers = new LintTriggers();
 let workspaceFoldersSupported = false;
 const reportedRuleErrors = new Set<string>();
+/** The last lint of each open document, for hovers and code actions. */
+const lastLint = new Map<string, { version: number; kind: FileKindOrUnknown; findings: Finding[] }>();
+let support: EditorSupport = editorSupport({ capabilities: {}, processId: null, rootUri: null, workspaceFolders: null });
+const hoverInfo = ruleHoverInfo(
+  (ruleId) => fileURLToPath(ruleDocsFileUrl(__dirname, ruleId)),
+  (ruleId) => ruleDocsFileUrl(__dirname, ruleId),
+);
 
 connection.onInitialize((params): InitializeResult => {
   configurationSupported = !!params.capabilities.workspace?.configuration;
+  support = editorSupport(params);
   rulesFiles.setFolders(params.workspaceFolders);
   rulesFiles.dynamicWatchers = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   workspaceFoldersSupported = !!params.capabilities.workspace?.workspaceFolders;
@@ -36,7 +47,9 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      hoverProvider: true,
+      executeCommandProvider: { commands: [APPLY_FIX_ALL_COMMAND, OPEN_RULE_DOCS_COMMAND] },
     },
     serverInfo: { name: 'shipshape', version: SERVER_VERSION },
   };
@@ -81,25 +94,32 @@ async function validate(uri: string): Promise<void> {
   if (typedOnly && documentSettings.run === 'onSave') return;
   const resolution = rulesFiles.resolve(uri, documentSettings);
   if (resolution.ignored) {
+    lastLint.delete(uri);
     void connection.sendDiagnostics({ uri, version: document.version, diagnostics: [] });
     return;
   }
-  const result = lint(document.getText(), {
-    path: pathOf(uri),
-    languageId: document.languageId,
-    config: resolution.config,
-    onRuleError: (ruleId, error) => {
-      if (reportedRuleErrors.has(ruleId)) return;
-      reportedRuleErrors.add(ruleId);
-      connection.console.error(`Rule ${ruleId} failed and was skipped: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-    },
-  });
+  const result = lint(document.getText(), lintOptionsFor(document));
+  lastLint.set(uri, { version: document.version, kind: result.kind, findings: result.findings });
   const docsUrl = (ruleId: string) => ruleDocsFileUrl(__dirname, ruleId);
   const diagnostics = [
     ...result.notices.map(noticeToDiagnostic),
     ...result.findings.map((f) => toDiagnostic(f, document.version, docsUrl)),
   ];
   void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+}
+
+/** How a document is linted; validation, fix-all and code actions share it. */
+function lintOptionsFor(document: TextDocument): LintOptions {
+  return {
+    path: pathOf(document.uri),
+    languageId: document.languageId,
+    config: rulesFiles.configOf(document.uri),
+    onRuleError: (ruleId, error) => {
+      if (reportedRuleErrors.has(ruleId)) return;
+      reportedRuleErrors.add(ruleId);
+      connection.console.error(`Rule ${ruleId} failed and was skipped: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    },
+  };
 }
 
 const scheduler = new LintScheduler((uri) => {
@@ -135,6 +155,7 @@ documents.onDidClose((e) => {
   rulesFiles.forget(e.document.uri);
   // A closed rules file is read from the disk again: its unsaved text is no longer in force.
   if (rulesFiles.documentChanged(e.document)) relintAll();
+  lastLint.delete(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
@@ -147,13 +168,52 @@ connection.onRequest('shipshape/activeRules', async (params: { uri: string }) =>
   const document = documents.get(params.uri);
   const path = pathOf(params.uri);
   const resolution = rulesFiles.resolve(params.uri, await settings.get(params.uri));
-  const kind = document ? lint(document.getText(), { path, languageId: document.languageId, config: resolution.config }).kind : 'unknown';
+  const kind = lastLint.get(params.uri)?.kind ?? (document ? lint(document.getText(), { path, languageId: document.languageId, config: resolution.config }).kind : 'unknown');
   return describeActiveRules(path, kind, resolution);
 });
 
 connection.onCodeAction((params) => {
   const document = documents.get(params.textDocument.uri);
-  return document ? quickFixes(document, params) : [];
+  if (!document) return [];
+  const options = lintOptionsFor(document);
+  const kind = lastLint.get(document.uri)?.kind ?? lint(document.getText(), options).kind;
+  const actions = codeActions(document, params, {
+    kind,
+    snippets: support.snippets,
+    createFiles: support.createFiles,
+    rulesFile: rulesFileTarget(pathOf(document.uri), support.workspaceRoots, (path) => documents.get(pathToFileURL(path).href)),
+    docsCommand: ruleDocsCommand(support),
+  });
+  if (wantsFixAll(params.context.only)) {
+    const fixAll = fixAllAction(document, options);
+    if (fixAll) actions.push(fixAll);
+  }
+  return actions;
+});
+
+connection.onHover((params) => {
+  const last = lastLint.get(params.textDocument.uri);
+  const document = documents.get(params.textDocument.uri);
+  if (!last || !document || last.version !== document.version) return null;
+  return hoverAt(last.findings, params.position, hoverInfo);
+});
+
+connection.onExecuteCommand(async (params) => {
+  if (params.command === APPLY_FIX_ALL_COMMAND) {
+    const target = params.arguments?.[0] as { uri?: string; version?: number } | undefined;
+    const document = target?.uri ? documents.get(target.uri) : undefined;
+    // A request made for an older version is dropped: the user has typed since.
+    if (!document || (target?.version !== undefined && target.version !== document.version)) return { applied: 0 };
+    const fix = fixAllEdit(document, lintOptionsFor(document));
+    if (!fix) return { applied: 0 };
+    const result = await connection.workspace.applyEdit({ label: 'Shipshape: fix all', edit: fix.edit });
+    return { applied: result.applied ? fix.applied : 0 };
+  }
+  if (params.command === OPEN_RULE_DOCS_COMMAND) {
+    const ruleId = String(params.arguments?.[0] ?? '');
+    if (/^[a-z0-9-]+$/.test(ruleId)) await connection.window.showDocument({ uri: ruleDocsFileUrl(__dirname, ruleId), takeFocus: true });
+  }
+  return null;
 });
 
 declare const SERVER_VERSION: string;

@@ -62,3 +62,40 @@ export function fixAll(text: string, options: LintOptions, maxPasses = 5): FixAl
   }
   return { text: current, applied };
 }
+
+export interface FixAllEdits {
+  /** Edits against the given text, non-overlapping; empty when nothing safe is left. */
+  edits: TextEdit[];
+  applied: number;
+}
+
+/**
+ * Fix-all as edits for an editor: when one pass settles everything, the fixes' own edits (the
+ * cursor and the rest of the text stay put); when later passes were needed, one edit spanning
+ * only the changed part of the text.
+ */
+export function fixAllEdits(text: string, options: LintOptions, maxPasses = 5): FixAllEdits {
+  const first = compatibleSafeFixes(lint(text, options).findings);
+  if (first.length === 0) return { edits: [], applied: 0 };
+  const edits = first.flatMap((f) => f.edits);
+  const afterFirst = applyEdits(text, edits);
+  const rest = fixAll(afterFirst, options, maxPasses - 1);
+  if (rest.applied === 0) return { edits, applied: first.length };
+  const diff = diffEdit(text, rest.text);
+  return { edits: diff ? [diff] : [], applied: first.length + rest.applied };
+}
+
+/** The single edit that turns `before` into `after`, trimmed to the part that differs. */
+export function diffEdit(before: string, after: string): TextEdit | undefined {
+  if (before === after) return undefined;
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < max - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  // Never split a CRLF pair: positions inside one do not exist for an editor.
+  if (start > 0 && before[start - 1] === '\r') start--;
+  if (end > 0 && before[before.length - end] === '\n' && before[before.length - end - 1] === '\r' && start < before.length - end) end--;
+  const lines = new LineIndex(before);
+  return { range: lines.rangeOf(start, before.length - end), newText: after.slice(start, after.length - end) };
+}
