@@ -1,4 +1,7 @@
-import { ruleTester } from '../helpers/rule-tester';
+import assert from 'node:assert/strict';
+import { parseDocument } from 'yaml';
+import { applyEdits } from '../../server/src/engine/apply-fixes';
+import { findingsOf, ruleTester } from '../helpers/rule-tester';
 
 const pod = (mounts: string, volumes: string) =>
   `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: a\n      image: x:1\n${mounts}  volumes:\n${volumes}`;
@@ -34,4 +37,14 @@ ruleTester('host-path-writable', {
       output: pod('      volumeMounts:\n        - {name: logs, mountPath: /logs, readOnly: true}\n    - name: b\n      image: x:1\n      volumeMounts:\n        - {name: logs, mountPath: /logs, readOnly: true}\n        - {name: logs, mountPath: /l2}\n', '    - name: logs\n      hostPath: {path: /var/log}\n'),
     },
   ],
+});
+
+describe('host-path-writable: the fixed YAML reads back as intended', () => {
+  it('readOnly is true on the mount, its other keys kept', () => {
+    const code = pod('      volumeMounts:\n        - {name: logs, mountPath: /logs, subPath: app}\n', '    - name: logs\n      hostPath: {path: /var/log}\n');
+    const [finding] = findingsOf('host-path-writable', 'p.yaml', code);
+    const doc = parseDocument(applyEdits(code, finding.fixes[0].edits));
+    assert.deepEqual(doc.errors, []);
+    assert.deepEqual((doc.getIn(['spec', 'containers', 0, 'volumeMounts', 0]) as { toJSON(): unknown }).toJSON(), { name: 'logs', mountPath: '/logs', subPath: 'app', readOnly: true });
+  });
 });

@@ -1,4 +1,7 @@
-import { ruleTester } from '../helpers/rule-tester';
+import assert from 'node:assert/strict';
+import { parseDocument } from 'yaml';
+import { applyEdits } from '../../server/src/engine/apply-fixes';
+import { findingsOf, ruleTester } from '../helpers/rule-tester';
 
 const pod = (container: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n${container}`;
 const digest = 'sha256:' + 'ab'.repeat(32);
@@ -55,4 +58,21 @@ ruleTester('image-pull-policy', {
       output: 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Pod\n    metadata: {name: p}\n    spec:\n      containers:\n        - name: a\n          image: nginx:1.27\n          imagePullPolicy: Always\n',
     },
   ],
+});
+
+describe('image-pull-policy: the fixed YAML reads back as intended', () => {
+  for (const [name, container] of [
+    ['block', '    - name: a # web\n      image: nginx:1.27\n'],
+    ['flow', '    - {name: a, image: "nginx:1.27"}\n'],
+    ['replace', '    - name: a\n      image: nginx:1.27\n      imagePullPolicy: IfNotPresent\n'],
+  ]) {
+    it(name, () => {
+      const code = pod(container);
+      const [finding] = findingsOf('image-pull-policy', 'p.yaml', code);
+      const doc = parseDocument(applyEdits(code, finding.fixes[0].edits));
+      assert.deepEqual(doc.errors, []);
+      assert.equal(doc.getIn(['spec', 'containers', 0, 'imagePullPolicy']), 'Always');
+      assert.equal(doc.getIn(['spec', 'containers', 0, 'image']), 'nginx:1.27');
+    });
+  }
 });

@@ -1,4 +1,7 @@
-import { ruleTester } from '../helpers/rule-tester';
+import assert from 'node:assert/strict';
+import { parseDocument } from 'yaml';
+import { applyEdits } from '../../server/src/engine/apply-fixes';
+import { findingsOf, ruleTester } from '../helpers/rule-tester';
 
 const binding = (subjects: string) =>
   `apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata:\n  name: b\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}\nsubjects:\n${subjects}`;
@@ -32,4 +35,14 @@ ruleTester('rbac-anonymous-subject', {
       output: binding('  []\n'),
     },
   ],
+});
+
+describe('rbac-anonymous-subject: the fixed YAML reads back as intended', () => {
+  it('only the named subjects remain', () => {
+    const code = binding('  - {kind: User, name: alice}\n  - kind: Group\n    name: system:unauthenticated\n  - kind: Group # ops\n    name: ops\n');
+    const [finding] = findingsOf('rbac-anonymous-subject', 'b.yaml', code);
+    const doc = parseDocument(applyEdits(code, finding.fixes[0].edits));
+    assert.deepEqual(doc.errors, []);
+    assert.deepEqual((doc.get('subjects') as { toJSON(): unknown }).toJSON(), [{ kind: 'User', name: 'alice' }, { kind: 'Group', name: 'ops' }]);
+  });
 });

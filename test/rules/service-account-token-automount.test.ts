@@ -1,4 +1,7 @@
-import { ruleTester } from '../helpers/rule-tester';
+import assert from 'node:assert/strict';
+import { parseDocument } from 'yaml';
+import { applyEdits } from '../../server/src/engine/apply-fixes';
+import { findingsOf, ruleTester } from '../helpers/rule-tester';
 
 const deployment = (podLevel: string) =>
   `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n${podLevel}      containers:\n        - name: a\n          image: x:1\n`;
@@ -34,4 +37,17 @@ ruleTester('service-account-token-automount', {
       output: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: a, image: "x:1"}], automountServiceAccountToken: false}\n',
     },
   ],
+});
+
+describe('service-account-token-automount: the fixed YAML reads back as intended', () => {
+  it('the pod spec of a Deployment gets automountServiceAccountToken: false, containers kept', () => {
+    const code = deployment('      # no API access needed\n');
+    const [finding] = findingsOf('service-account-token-automount', 'd.yaml', code);
+    const fixed = applyEdits(code, finding.fixes[0].edits);
+    const doc = parseDocument(fixed);
+    assert.deepEqual(doc.errors, []);
+    assert.equal(doc.getIn(['spec', 'template', 'spec', 'automountServiceAccountToken']), false);
+    assert.equal(doc.getIn(['spec', 'template', 'spec', 'containers', 0, 'name']), 'a');
+    assert.ok(fixed.includes('# no API access needed'));
+  });
 });
