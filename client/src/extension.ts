@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { window, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerRulesFileCommands, RULES_FILE_WATCH_GLOB } from './rules-file-commands';
 import { CLIENT_COMMANDS, registerCommands } from './commands';
 
 let client: LanguageClient | undefined;
@@ -11,6 +12,7 @@ export const DOCUMENT_SELECTOR = [
   { language: 'dockercompose' },
   { language: 'yaml' },
   { pattern: '**/{Dockerfile,Dockerfile.*,*.Dockerfile,*.dockerfile,Containerfile,Containerfile.*}' },
+  { pattern: '**/.shipshape.json' }, // the rules file's own diagnostics (YAML rules files are covered above)
 ];
 
 export async function activate(context: ExtensionContext): Promise<void> {
@@ -24,11 +26,12 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel: output,
-    synchronize: { configurationSection: 'shipshape' },
+    synchronize: { configurationSection: 'shipshape', fileEvents: workspace.createFileSystemWatcher(RULES_FILE_WATCH_GLOB) },
     initializationOptions: { clientCommands: CLIENT_COMMANDS },
   };
   client = new LanguageClient('shipshape', 'Shipshape', serverOptions, clientOptions);
   output.info(`Starting the Shipshape language server (${serverModule})`);
+  context.subscriptions.push(...registerRulesFileCommands(() => client));
   context.subscriptions.push(...registerCommands(context, () => client));
   await client.start();
   context.subscriptions.push(
