@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import { window, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { registerRulesFileCommands, RULES_FILE_WATCH_GLOB } from './rules-file-commands';
 import { CLIENT_COMMANDS, registerCommands } from './commands';
+import { registerRulesFileCommands, RULES_FILE_WATCH_GLOB } from './rules-file-commands';
 
 let client: LanguageClient | undefined;
 
@@ -31,8 +31,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
   };
   client = new LanguageClient('shipshape', 'Shipshape', serverOptions, clientOptions);
   output.info(`Starting the Shipshape language server (${serverModule})`);
-  context.subscriptions.push(...registerRulesFileCommands(() => client));
   context.subscriptions.push(...registerCommands(context, () => client));
+  context.subscriptions.push(...registerRulesFileCommands(() => client));
   await client.start();
   context.subscriptions.push(
     workspace.onDidChangeConfiguration((e) => {
