@@ -1,15 +1,19 @@
 #!/usr/bin/env node
-// UI smoke through the real VS Code workbench (code-server) with a packaged .vsix installed:
-// open a file from the Explorer -> squiggle -> hover -> Problems panel row with the rule id ->
-// double-click the row + Ctrl+. quick fix by title -> that row and its squiggle gone. Screenshots at every step.
+// UI smoke through the real VS Code workbench (code-server) with a packaged .vsix installed. For each
+// case, in ONE workbench session: open the file from the Explorer -> squiggle -> Problems panel row with
+// the rule id -> hover names the rule -> double-click the row, Ctrl+., choose the fix by title -> that
+// row and its squiggle gone. Then, optionally, the rules file with completion. Screenshots along the way.
 //
-//   node scripts/e2e/run-ui-smoke.mjs --vsix FILE [--workspace DIR] [--file REL] [--rule ID]
-//        [--fix TITLE] [--screenshots DIR] [--severity error|warning|info] [--timeout MS] [--keep]
-//   env equivalents: SHIPSHAPE_E2E_VSIX, SHIPSHAPE_E2E_WORKSPACE, SHIPSHAPE_E2E_FILE, SHIPSHAPE_E2E_RULE,
-//        SHIPSHAPE_E2E_FIX, SHIPSHAPE_E2E_SCREENSHOTS, SHIPSHAPE_E2E_SEVERITY
-//   defaults: workspace test/e2e/fixtures/workspace (a temp copy is opened), file Dockerfile,
-//             rule image-latest-tag, fix "Replace latest", screenshots $TMPDIR/shipshape-e2e-screenshots
-// Exit 0 = pass, 1 = a step failed (failure.png + code-server log tail printed).
+//   node scripts/e2e/run-ui-smoke.mjs --vsix FILE [--only dockerfile,compose,kubernetes,rules-file]
+//        [--workspace DIR] [--screenshots DIR] [--timeout MS] [--keep]
+//   one custom case instead of the built-in ones (used by selftest.sh with the stand-in):
+//        --file REL --rule ID --fix TITLE [--name NAME]
+//   env equivalents: SHIPSHAPE_E2E_VSIX, SHIPSHAPE_E2E_WORKSPACE, SHIPSHAPE_E2E_SCREENSHOTS, SHIPSHAPE_E2E_STEP_TIMEOUT_MS
+//   defaults: workspace test/e2e/fixtures/workspace (a temp copy is opened), screenshots $TMPDIR/shipshape-e2e-screenshots
+//
+// Screenshots (NAME = dockerfile | compose | kubernetes): NAME-problems.png (squiggles + Problems panel),
+// NAME-hover.png, NAME-quick-fix.png (the Ctrl+. menu), NAME-fixed.png; rules-file-completion.png.
+// Exit 0 = pass, 1 = a step failed (failure-NAME.png + code-server log tail printed), 2 = harness error.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,21 +21,32 @@ import util from 'node:util';
 import { startCodeServer, copyWorkspace, stopAll, REPO_ROOT } from './code-server.mjs';
 import { launchBrowser } from './browser.mjs';
 
+/** What a user sees for each file kind of the fixture workspace (test/e2e/fixtures/workspace). */
+const CASES = [
+  { name: 'dockerfile', file: 'Dockerfile', rule: 'add-instead-of-copy', fix: 'Replace ADD with COPY', hover: true },
+  { name: 'compose', file: 'compose.yaml', rule: 'privileged', fix: 'Set privileged: false' },
+  { name: 'kubernetes', file: 'k8s/deployment.yaml', rule: 'privileged', fix: 'Set privileged: false' },
+];
+const RULES_FILE = { name: 'rules-file', file: '.shipshape.yaml' };
+
 const { values: a } = util.parseArgs({ options: {
-  vsix: { type: 'string' }, workspace: { type: 'string' }, file: { type: 'string' }, rule: { type: 'string' },
-  fix: { type: 'string' }, screenshots: { type: 'string' }, severity: { type: 'string' },
-  timeout: { type: 'string' }, keep: { type: 'boolean' },
+  vsix: { type: 'string' }, workspace: { type: 'string' }, only: { type: 'string' },
+  file: { type: 'string' }, rule: { type: 'string' }, fix: { type: 'string' }, name: { type: 'string' },
+  screenshots: { type: 'string' }, timeout: { type: 'string' }, keep: { type: 'boolean' },
 } });
 const env = process.env;
 const vsix = a.vsix || env.SHIPSHAPE_E2E_VSIX;
 const wsSrc = path.resolve(a.workspace || env.SHIPSHAPE_E2E_WORKSPACE || path.join(REPO_ROOT, 'test/e2e/fixtures/workspace'));
-const file = a.file || env.SHIPSHAPE_E2E_FILE || 'Dockerfile';
-const rule = a.rule || env.SHIPSHAPE_E2E_RULE || 'image-latest-tag';
-const fixTitle = a.fix || env.SHIPSHAPE_E2E_FIX || 'Replace latest';
 const shots = path.resolve(a.screenshots || env.SHIPSHAPE_E2E_SCREENSHOTS || path.join(os.tmpdir(), 'shipshape-e2e-screenshots'));
-const severity = a.severity || env.SHIPSHAPE_E2E_SEVERITY || '';
 const STEP_MS = Number(a.timeout || env.SHIPSHAPE_E2E_STEP_TIMEOUT_MS || 60000);
-const SQUIGGLE = severity ? `.monaco-editor .squiggly-${severity}` : '.monaco-editor :is(.squiggly-error, .squiggly-warning, .squiggly-info)';
+const SQUIGGLE = '.editor-instance .monaco-editor :is(.squiggly-error, .squiggly-warning, .squiggly-info)';
+
+let cases;
+if (a.file) cases = [{ name: a.name || path.basename(a.file).toLowerCase(), file: a.file, rule: a.rule, fix: a.fix, hover: true }];
+else {
+  const only = (a.only || 'dockerfile,compose,kubernetes,rules-file').split(',').map(s => s.trim());
+  cases = [...CASES, RULES_FILE].filter(c => only.includes(c.name));
+}
 
 const T0 = Date.now();
 const log = m => console.log(`[ui-smoke +${Date.now() - T0}ms] ${m}`);
@@ -39,10 +54,12 @@ const escapeRe = s => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 async function main() {
   if (!vsix || !fs.existsSync(vsix)) throw new Error(`--vsix FILE (or SHIPSHAPE_E2E_VSIX) required; got ${vsix}`);
-  if (!fs.existsSync(path.join(wsSrc, file))) throw new Error(`${file} not found in workspace ${wsSrc}`);
+  for (const c of cases) if (!fs.existsSync(path.join(wsSrc, c.file))) throw new Error(`${c.file} not found in workspace ${wsSrc}`);
   fs.mkdirSync(shots, { recursive: true });
-  const cs = await startCodeServer({ vsix: [vsix], keep: a.keep, log: m => log(`code-server: ${m}`) });
-  let page, close, ok = false;
+  // word-based suggestions off: any completion in the rules file then comes from the extension itself
+  const cs = await startCodeServer({ vsix: [vsix], keep: a.keep, log: m => log(`code-server: ${m}`),
+    settings: { 'editor.wordBasedSuggestions': 'off', 'editor.minimap.enabled': false, 'workbench.editor.enablePreview': false } });
+  let page, close, current = 'start', failed = [], skipped = [];
   const shot = async name => { const p = path.join(shots, name); await page.screenshot({ path: p }); log(`screenshot ${p}`); };
   try {
     const ws = copyWorkspace(wsSrc, cs.runDir);
@@ -52,89 +69,156 @@ async function main() {
     await page.waitForSelector('.monaco-workbench');
     await page.waitForSelector('.explorer-folders-view .monaco-list-row');
     log('workbench + explorer ready');
-
-    // 1. open the file from the Explorer (expanding folders on the way)
-    const parts = file.split('/');
-    for (const [i, name] of parts.entries()) {
-      const row = page.locator('.explorer-folders-view .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRe(name)}$`) }) }).first();
-      await row.click();
-      if (i < parts.length - 1) await page.locator(`.explorer-folders-view .monaco-list-row[aria-expanded="true"]`, { hasText: name }).first().waitFor();
+    for (const c of cases) {
+      current = c.name;
+      try {
+        if (c === RULES_FILE) {
+          const done = await rulesFileCompletion(page, c, shot);
+          if (!done) skipped.push(`${c.name}: ${done === false ? 'no completion offered' : done}`);
+        } else await fileCase(page, c, shot);
+      } catch (e) {
+        failed.push(c.name);
+        log(`FAILED ${c.name}: ${e.message.split('\n')[0]}`);
+        console.error(e);
+        await shot(`failure-${c.name}.png`).catch(() => {});
+      }
+      await closeAllEditors(page).catch(e => log(`closing editors failed: ${e.message}`));
     }
-    await page.locator('.tabs-container .tab.active', { hasText: parts.at(-1) }).waitFor();
-    await page.waitForSelector('.editor-instance .monaco-editor .view-lines');
-    const tOpen = Date.now();
-    log(`editor open for ${file}`);
-
-    // 2. squiggle from the extension's diagnostic
-    const squiggle = page.locator(SQUIGGLE).first();
-    await squiggle.waitFor({ state: 'attached' });
-    log(`squiggle after ${Date.now() - tOpen} ms from editor open`);
-    await shot('01-squiggle.png');
-
-    // 3. hover the squiggle: the hover names the rule
-    const box = await squiggle.boundingBox();
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.locator('.monaco-hover', { hasText: rule }).first().waitFor();
-    log('hover shows the rule id');
-    await shot('02-hover.png');
-    const ed = await page.locator('.editor-instance').first().boundingBox();
-    await page.mouse.move(ed.x + ed.width * 0.6, ed.y + ed.height * 0.6); // empty editor area, away from the hover
-    await page.keyboard.press('Escape');
-    await page.locator('.monaco-hover', { hasText: rule }).first().waitFor({ state: 'hidden' });
-
-    // 4. Problems panel row with the rule id
-    await page.keyboard.press('Control+Shift+M');
-    const row = page.locator('.markers-panel .monaco-list-row', { hasText: rule }).first();
-    await row.waitFor();
-    log(`Problems row: ${JSON.stringify((await row.innerText()).replace(/\s+/g, ' '))}`);
-    await shot('03-problems.png');
-
-    // 5. quick fix: double-click the Problems row (puts the caret on THIS rule's range in the editor,
-    //    other rules may squiggle too), Ctrl+., choose by title
-    // squiggle geometry: overlapping diagnostics of one severity render as ONE merged element, so the
-    // rule's squiggle "going" shows as a change in the set of squiggle rectangles, not always in their count
-    const squiggleRects = () => page.evaluate(sel => [...document.querySelectorAll(sel)]
-      .map(e => { const r = e.getBoundingClientRect(); return `${Math.round(r.left)},${Math.round(r.top)},${Math.round(r.width)}`; })
-      .sort().join(' '), SQUIGGLE);
-    const squigglesBefore = await squiggleRects();
-    await row.dblclick();
-    await page.locator('.editor-instance .monaco-editor.focused').waitFor();
-    // VS Code answers "No code actions available" when the request was cancelled because another
-    // extension registered a provider meanwhile (start-up churn): then dismiss and ask again.
-    const item = page.locator('.action-widget .monaco-list-row', { hasText: fixTitle }).first();
-    const none = page.locator('.monaco-editor-overlaymessage', { hasText: /no code actions/i }).first();
-    const deadline = Date.now() + STEP_MS;
-    for (let attempt = 1; ; attempt++) {
-      await page.keyboard.press('Control+.');
-      await item.or(none).first().waitFor({ timeout: Math.max(1000, deadline - Date.now()) });
-      if (await item.isVisible()) { if (attempt > 1) log(`quick fix menu on attempt ${attempt}`); break; }
-      if (Date.now() > deadline) throw new Error(`"${fixTitle}" never offered (${attempt} attempts)`);
-      await page.keyboard.press('Escape');
-      await none.waitFor({ state: 'hidden' });
-    }
-    await shot('04-quick-fix-menu.png');
-    await item.click();
-
-    // 6. this rule's Problems row disappears, and with it one squiggle
-    await page.locator('.markers-panel .monaco-list-row', { hasText: rule }).first().waitFor({ state: 'detached' });
-    await page.waitForFunction(([sel, before]) => [...document.querySelectorAll(sel)]
-      .map(e => { const r = e.getBoundingClientRect(); return `${Math.round(r.left)},${Math.round(r.top)},${Math.round(r.width)}`; })
-      .sort().join(' ') !== before, [SQUIGGLE, squigglesBefore]);
-    const line = (await page.locator('.editor-instance .monaco-editor .view-line').first().innerText()).replace(/\u00a0/g, ' ');
-    log(`after quick fix: Problems row gone, squiggles [${squigglesBefore}] -> [${await squiggleRects()}]; first line ${JSON.stringify(line)}`);
-    await shot('05-fixed.png');
-    ok = true;
   } catch (e) {
-    log(`FAILED: ${e.message.split('\n')[0]}`);
+    failed.push(current);
+    log(`FAILED (${current}): ${e.message.split('\n')[0]}`);
     console.error(e);
     if (page) await shot('failure.png').catch(() => {});
-    console.log(`----- code-server log tail -----\n${cs.logTail()}`);
   } finally {
+    if (failed.length) console.log(`----- code-server log tail -----\n${cs.logTail()}`);
     if (close) await close();
     await cs.stop();
   }
-  log(`done: ${ok ? 'PASS' : 'FAIL'} (total ${Date.now() - T0} ms)`);
-  return ok ? 0 : 1;
+  for (const s of skipped) log(`skipped: ${s}`);
+  log(`done: ${failed.length ? `FAIL (${failed.join(', ')})` : 'PASS'} (total ${Date.now() - T0} ms)`);
+  return failed.length ? 1 : 0;
+}
+
+async function openFromExplorer(page, file) {
+  const parts = file.split('/');
+  for (const [i, name] of parts.entries()) {
+    const row = page.locator('.explorer-folders-view .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRe(name)}$`) }) }).first();
+    const folderOpen = i < parts.length - 1 && await row.getAttribute('aria-expanded') === 'true';
+    if (!folderOpen) await row.click();
+    if (i < parts.length - 1) await page.locator('.explorer-folders-view .monaco-list-row[aria-expanded="true"]', { hasText: name }).first().waitFor();
+  }
+  await page.locator('.tabs-container .tab.active', { hasText: parts.at(-1) }).waitFor();
+  await page.waitForSelector('.editor-instance .monaco-editor .view-lines');
+}
+
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/** Reverts and closes every editor (no "save changes?" dialog), so the next case starts clean. */
+async function closeAllEditors(page) {
+  await page.keyboard.press('Escape');
+  for (let i = 0; i < 10 && await page.locator('.tabs-container .tab').count() > 0; i++) {
+    const tabs = await page.locator('.tabs-container .tab').count();
+    await runCommand(page, 'View: Revert and Close Editor');
+    await page.waitForFunction(n => document.querySelectorAll('.tabs-container .tab').length < n, tabs);
+  }
+}
+
+async function showProblems(page) {
+  if (await page.locator('.markers-panel').isVisible()) return;
+  await page.keyboard.press('Control+Shift+M'); // toggles: pressed only while the panel is hidden
+  await page.locator('.markers-panel').waitFor();
+}
+
+const squiggleRects = page => page.evaluate(sel => [...document.querySelectorAll(sel)]
+  .map(e => { const r = e.getBoundingClientRect(); return `${Math.round(r.left)},${Math.round(r.top)},${Math.round(r.width)}`; })
+  .sort().join(' '), SQUIGGLE);
+
+async function fileCase(page, c, shot) {
+  await openFromExplorer(page, c.file);
+  const tOpen = Date.now();
+  log(`${c.name}: editor open for ${c.file}`);
+
+  // 1. squiggles from the extension's diagnostics, and the Problems panel row with the rule id
+  await page.locator(SQUIGGLE).first().waitFor({ state: 'attached' });
+  log(`${c.name}: squiggle after ${Date.now() - tOpen} ms from editor open`);
+  await showProblems(page);
+  const row = page.locator('.markers-panel .monaco-list-row', { hasText: c.rule }).first();
+  await row.waitFor();
+  log(`${c.name}: Problems row ${JSON.stringify((await row.innerText()).replace(/\s+/g, ' '))}`);
+  await page.mouse.move(5, 5); // no stray hover in the picture
+  await shot(`${c.name}-problems.png`);
+
+  // 2. double-click the row: the caret lands on THIS rule's range (other rules may squiggle too)
+  const before = await squiggleRects(page);
+  await row.dblclick();
+  await page.locator('.editor-instance .monaco-editor.focused').waitFor();
+
+  // 3. hover at the caret (keyboard: "Show or Focus Hover") names the rule
+  if (c.hover) {
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    await page.locator('.monaco-hover', { hasText: c.rule }).first().waitFor();
+    log(`${c.name}: hover shows the rule id`);
+    await shot(`${c.name}-hover.png`);
+    await page.keyboard.press('Escape');
+    await page.locator('.monaco-hover', { hasText: c.rule }).first().waitFor({ state: 'hidden' });
+  }
+
+  // 4. Ctrl+. and the fix by title. VS Code answers "No code actions available" when the request was
+  // cancelled because a provider registered meanwhile (start-up churn): then dismiss and ask again.
+  const item = page.locator('.action-widget .monaco-list-row', { hasText: c.fix }).first();
+  const none = page.locator('.monaco-editor-overlaymessage', { hasText: /no code actions/i }).first();
+  const deadline = Date.now() + STEP_MS;
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+.');
+    await item.or(none).first().waitFor({ timeout: Math.max(1000, deadline - Date.now()) });
+    if (await item.isVisible()) { if (attempt > 1) log(`${c.name}: quick fix menu on attempt ${attempt}`); break; }
+    if (Date.now() > deadline) throw new Error(`"${c.fix}" never offered (${attempt} attempts)`);
+    await page.keyboard.press('Escape');
+    await none.waitFor({ state: 'hidden' });
+  }
+  await item.hover(); // highlights the fix, as a user pointing at it
+  await shot(`${c.name}-quick-fix.png`);
+  await item.click();
+
+  // 5. this rule's Problems row disappears, and with it its squiggle (overlapping squiggles of one
+  // severity render as ONE element, so compare the set of squiggle rectangles, not their count)
+  await page.locator('.markers-panel .monaco-list-row', { hasText: new RegExp(`\\b${escapeRe(c.rule)}\\b(?!-)`) }).first().waitFor({ state: 'detached' });
+  await page.waitForFunction(([sel, prev]) => [...document.querySelectorAll(sel)]
+    .map(e => { const r = e.getBoundingClientRect(); return `${Math.round(r.left)},${Math.round(r.top)},${Math.round(r.width)}`; })
+    .sort().join(' ') !== prev, [SQUIGGLE, before]);
+  log(`${c.name}: after the fix the ${c.rule} row is gone; squiggles [${before}] -> [${await squiggleRects(page)}]`);
+  await page.mouse.move(5, 5);
+  await shot(`${c.name}-fixed.png`);
+}
+
+/** The rules file: a new `rules:` entry, Ctrl+Space, the extension's completion. false = none offered. */
+async function rulesFileCompletion(page, c, shot) {
+  await openFromExplorer(page, c.file);
+  await page.locator('.editor-instance .monaco-editor .view-lines').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('rules:\n  image-l', { delay: 20 });
+  const suggest = page.locator('.editor-widget.suggest-widget.visible');
+  await page.keyboard.press('Control+Space');
+  await suggest.waitFor();
+  const rows = suggest.locator('.monaco-list-row');
+  const noSuggestions = suggest.locator('.message', { hasText: /no suggestions/i });
+  await rows.first().or(noSuggestions).first().waitFor();
+  if (!(await rows.first().isVisible())) return false;
+  const labels = await rows.allInnerTexts();
+  log(`${c.name}: completion offers ${JSON.stringify(labels.map(l => l.replace(/\s+/g, ' ')))}`);
+  if (!labels.some(l => l.includes('image-latest-tag'))) return 'completion offered, but not image-latest-tag';
+  await page.mouse.move(5, 5);
+  await shot(`${c.name}-completion.png`);
+  return true;
 }
 
 main().then(code => process.exit(code), async e => { console.error(`[ui-smoke] ERROR: ${e.stack || e}`); await stopAll(); process.exit(2); });

@@ -11,4 +11,4 @@ t() { date +%s%N; }; ms() { echo $(( ($(t) - $1) / 1000000 )); }
 t0=$(t); bash scripts/e2e/setup.sh >/dev/null; echo "[selftest] setup $(ms "$t0") ms"
 t0=$(t); VSIX=$(node scripts/e2e/make-standin.mjs "$STANDIN"); echo "[selftest] stand-in packaged in $(ms "$t0") ms: $VSIX"
 t0=$(t); node scripts/e2e/run-ext-tests.mjs --extension "$STANDIN" --tests test/e2e/standin/index.js; echo "[selftest] extension-host suite PASS in $(ms "$t0") ms"
-t0=$(t); node scripts/e2e/run-ui-smoke.mjs --vsix "$VSIX" --screenshots "$SHOTS"; echo "[selftest] UI smoke PASS in $(ms "$t0") ms; screenshots in $SHOTS"
+t0=$(t); node scripts/e2e/run-ui-smoke.mjs --vsix "$VSIX" --file Dockerfile --rule image-latest-tag --fix "Replace latest" --screenshots "$SHOTS"; echo "[selftest] UI smoke PASS in $(ms "$t0") ms; screenshots in $SHOTS"
