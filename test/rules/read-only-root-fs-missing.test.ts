@@ -63,3 +63,15 @@ describe('read-only-root-fs-missing fixes', () => {
     assert.equal(fixedValue('read-only-root-fs-missing', 'p.yaml', code, ['spec', 'containers', 0, 'securityContext', 'readOnlyRootFilesystem']), true);
   });
 });
+
+describe('read-only-root-fs-missing: anchors inside the service', () => {
+  it('a key inserted after a shared nested anchor is not an edit of that anchor', () => {
+    const code = 'services:\n  a:\n    image: x:1\n    deploy: &dep\n      resources:\n        limits: {memory: 1g}\n  b:\n    image: x:1\n    read_only: true\n    deploy: *dep\n';
+    assert.doesNotMatch(fixTitles('read-only-root-fs-missing', 'compose.yaml', code)[0], /shared/);
+    assert.equal(fixedValue('read-only-root-fs-missing', 'compose.yaml', code, ['services', 'a', 'read_only']), true);
+  });
+  it('a key inserted into a service that is itself an anchor other services merge says so', () => {
+    const code = 'services:\n  a: &a\n    image: x:1\n  b:\n    <<: *a\n';
+    assert.match(fixTitles('read-only-root-fs-missing', 'compose.yaml', code)[0], /edits the shared &a anchor/);
+  });
+});

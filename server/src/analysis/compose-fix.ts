@@ -17,7 +17,7 @@ export function composeFix(compose: ComposeFile, title: string, edits: TextEdit[
 /** The name of a shared anchor one of the edits falls inside (`x-defaults`, or `&name`), if any. */
 export function sharedAnchorOf(compose: ComposeFile, edits: TextEdit[]): string | undefined {
   const { yaml } = compose;
-  const offsets = edits.map((e) => yaml.lines.offsetAt(e.range.start));
+  const points = edits.map((e) => ({ at: yaml.lines.offsetAt(e.range.start), column: newLineColumn(e) }));
   const anchored: { node: Node; anchor: string }[] = [];
   const aliases = new Map<string, number>();
   visit(yaml.doc, (_key, node) => {
@@ -28,13 +28,22 @@ export function sharedAnchorOf(compose: ComposeFile, edits: TextEdit[]): string 
   const [servicesStart, servicesEnd] = services?.range ?? [0, 0];
   for (const { node, anchor } of anchored) {
     const [start, , end] = node.range ?? [0, 0, 0];
-    if (!offsets.some((o) => o >= start && o < end)) continue;
+    const column = yaml.lines.positionAt(start).character;
+    // Text inserted on a new line less indented than the anchored block belongs to an outer mapping.
+    if (!points.some((p) => p.at >= start && p.at < end && (p.column === undefined || p.column >= column))) continue;
     // Used by several services: aliased twice, or aliased once and also used where it is written.
     const users = (aliases.get(anchor) ?? 0) + (start >= servicesStart && start < servicesEnd ? 1 : 0);
     if (users < 2) continue;
     return topLevelKeyOf(compose, node) ?? `&${anchor}`;
   }
   return undefined;
+}
+
+/** The indentation of an insertion that starts a new line, else undefined. */
+function newLineColumn(edit: TextEdit): number | undefined {
+  const insertion = edit.range.start.line === edit.range.end.line && edit.range.start.character === edit.range.end.character;
+  const m = /^\r?\n( *)/.exec(edit.newText);
+  return insertion && m ? m[1].length : undefined;
 }
 
 function topLevelKeyOf(compose: ComposeFile, node: Node): string | undefined {
