@@ -9,7 +9,7 @@ import { keyOf, type YamlDoc } from '../documents/yaml';
 
 export type YamlValue = string | { [key: string]: YamlValue };
 
-/** Replaces a scalar's text, keeping its quoting style unless the new text brings its own. */
+/** Replaces a scalar, quotes included, with `text` (YAML source: quote it when it must stay a string). */
 export function replaceScalar(yaml: YamlDoc, node: Scalar, text: string): TextEdit {
   const [start, end] = node.range ?? [0, 0];
   return { range: yaml.lines.rangeOf(start, end), newText: text };
@@ -64,7 +64,7 @@ export function insertPair(yaml: YamlDoc, map: YAMLMap, key: string, value: Yaml
   const lastEnd = Math.max((last.value as Node | null)?.range?.[1] ?? 0, (last.key as Node).range![1]);
   const endLine = lines.positionAt(Math.max(0, lastEnd - 1)).line;
   const at = { line: endLine, character: lines.lineEnd(endLine) - lines.lineStart(endLine) };
-  return { range: { start: at, end: at }, newText: lines.eol + renderBlock(key, value, indent, indentStep(yaml)) };
+  return { range: { start: at, end: at }, newText: lines.eol + renderBlock(key, value, indent, indentStep(yaml), lines.eol) };
 }
 
 /** Gives a key with no value (`securityContext:`) a block mapping. */
@@ -74,15 +74,15 @@ function insertBlockValue(yaml: YamlDoc, pair: Pair, value: YamlValue): TextEdit
   const at = { line: keyStart.line, character: lines.lineEnd(keyStart.line) - lines.lineStart(keyStart.line) };
   if (typeof value === 'string') return { range: { start: at, end: at }, newText: ' ' + value };
   const step = indentStep(yaml);
-  const body = Object.entries(value).map(([k, v]) => renderBlock(k, v, keyStart.character + step, step)).join(lines.eol);
+  const body = Object.entries(value).map(([k, v]) => renderBlock(k, v, keyStart.character + step, step, lines.eol)).join(lines.eol);
   return { range: { start: at, end: at }, newText: lines.eol + body };
 }
 
-function renderBlock(key: string, value: YamlValue, indent: number, step: number): string {
+function renderBlock(key: string, value: YamlValue, indent: number, step: number, eol: string): string {
   const pad = ' '.repeat(indent);
   if (typeof value === 'string') return `${pad}${key}: ${value}`;
-  const children = Object.entries(value).map(([k, v]) => renderBlock(k, v, indent + step, step));
-  return [`${pad}${key}:`, ...children].join('\n');
+  const children = Object.entries(value).map(([k, v]) => renderBlock(k, v, indent + step, step, eol));
+  return [`${pad}${key}:`, ...children].join(eol);
 }
 
 function renderInline(value: YamlValue): string {
@@ -95,7 +95,7 @@ function flowText(value: { [key: string]: YamlValue }): string {
 
 /** The indentation step the document uses (2 when it cannot tell). */
 export function indentStep(yaml: YamlDoc): number {
-  const m = /\n( +)\S[^\n]*:\s*\n\1( +)\S/.exec(yaml.lines.text);
+  const m = /\n( +)\S[^\n]*:[ \t]*\r?\n\1( +)\S/.exec(yaml.lines.text);
   return m ? m[2].length : 2;
 }
 
