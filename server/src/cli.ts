@@ -11,6 +11,7 @@ import { resolveFor, type LoadedRulesFile } from './config/resolve';
 import { formatRulesFileProblems } from './config/report';
 import { fixAll } from './engine/apply-fixes';
 import { lint, type LintOptions } from './engine/lint';
+import { prepareEngine } from './engine/prepare';
 import { SEVERITY_RANK } from './engine/types';
 import { allRules } from './rules';
 
@@ -63,6 +64,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
 }
 
 async function runLint(args: LintArgs, io: Io): Promise<number> {
+  try {
+    await prepareEngine();
+  } catch (error) {
+    io.stderr(`shipshape: shell parser unavailable, RUN/command shell rules are skipped: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
   const reports: FileReport[] = [];
   let inputError = false;
   const badRulesFiles = new Map<string, LoadedRulesFile>();

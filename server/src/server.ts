@@ -11,6 +11,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ruleDocsFileUrl } from './engine/docs';
 import { lint, type LintOptions } from './engine/lint';
+import { prepareEngine } from './engine/prepare';
 import type { FileKindOrUnknown, Finding } from './engine/types';
 import { APPLY_FIX_ALL_COMMAND, fixAllAction, fixAllEdit, FIX_ALL_KIND, wantsFixAll } from './lsp/fix-all';
 import { hoverAt, ruleHoverInfo } from './lsp/hover';
@@ -217,5 +218,11 @@ connection.onExecuteCommand(async (params) => {
 });
 
 declare const SERVER_VERSION: string;
-documents.listen(connection);
-connection.listen();
+// The shell rules need the parser's WebAssembly: load it before the first message is handled
+// (messages wait in the stream meanwhile). If it fails, the server still runs; those rules skip.
+void prepareEngine()
+  .catch((error: unknown) => process.stderr.write(`shipshape: shell parser unavailable, RUN/command shell rules are skipped: ${String(error)}\n`))
+  .finally(() => {
+    documents.listen(connection);
+    connection.listen();
+  });
