@@ -112,7 +112,10 @@ export class LspClient {
 
   onNotification(listener: (method: string, params: unknown) => void): () => void {
     this.notificationListeners.push(listener);
-    return () => this.notificationListeners.splice(this.notificationListeners.indexOf(listener), 1);
+    return () => {
+      const index = this.notificationListeners.indexOf(listener);
+      if (index >= 0) this.notificationListeners.splice(index, 1);
+    };
   }
 
   /** Resolves with the first notification that satisfies the predicate (only ones arriving from now on). */
