@@ -93,7 +93,7 @@ describe('language server over stdio', function () {
     const other = 'file:///work/app/.github/workflows/ci.yaml';
     const waits = [client.nextDiagnostics(compose), client.nextDiagnostics(k8s), client.nextDiagnostics(other)];
     client.open(compose, 'dockercompose', 'services:\n  web:\n    image: nginx:1.27\n    privileged: true\n');
-    client.open(k8s, 'yaml', 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: a\n      image: x:1\n      securityContext: {privileged: true, runAsNonRoot: true}\n');
+    client.open(k8s, 'yaml', 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: a\n      image: x:1\n      securityContext: {privileged: true, runAsNonRoot: true, allowPrivilegeEscalation: false}\n');
     client.open(other, 'yaml', 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps: [{run: "echo ${{ secrets.TOKEN }}"}]\n');
     const [c, k, o] = await Promise.all(waits);
     assert.deepEqual(c.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character]), [['privileged', 3, 4]]);
@@ -114,7 +114,7 @@ describe('language server over stdio', function () {
   it('reports a YAML syntax error once and keeps linting the other documents', async () => {
     const uri = 'file:///work/app/broken.yaml';
     const published = client.nextDiagnostics(uri);
-    client.open(uri, 'yaml', 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: q}\nspec:\n  containers:\n    - name: a\n      image: x:1\n      securityContext: {privileged: true, runAsNonRoot: true}\n');
+    client.open(uri, 'yaml', 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: q}\nspec:\n  containers:\n    - name: a\n      image: x:1\n      securityContext: {privileged: true, runAsNonRoot: true, allowPrivilegeEscalation: false}\n');
     const { diagnostics } = await published;
     const syntax = diagnostics.filter((d) => d.code === undefined);
     assert.equal(syntax.length, 1);
