@@ -91,9 +91,3 @@ export function effectiveBoolean(container: Container, field: string): { value: 
   const value = v === true || v === 'true' ? true : v === false || v === 'false' ? false : undefined;
   return { value, pair: found.pair, node: found.value };
 }
-
-/** Where a fix that sets a field on "this container or its pod" should say the value comes from. */
-export function levelNote(level: 'container' | 'pod', source: 'field' | 'annotation' = 'field'): string {
-  if (source === 'annotation') return level === 'pod' ? ' (set by the pod annotation)' : ' (set by an annotation)';
-  return level === 'pod' ? ' (set at pod level)' : '';
-}

@@ -1,4 +1,3 @@
-import { isScalar } from 'yaml';
 import { capabilityEntries } from '../analysis/capabilities';
 import { composeFix } from '../analysis/compose-fix';
 import { noNewPrivilegesValue, securityOptions } from '../analysis/compose-security-opt';
@@ -55,13 +54,10 @@ export default defineRule({
     for (const container of object.podSpec?.containers ?? []) {
       const effective = effectiveBoolean(container, 'allowPrivilegeEscalation');
       if (effective.value === false) continue;
-      const explicit = effective.value === true && effective.node;
+      const explicit = effective.value === true ? effective.node : undefined;
       const allowed = canForbidEscalation(container);
-      const fixes = allowed
-        ? [explicit && effective.node && isScalar(effective.node)
-            ? fix([replaceScalar(object.yaml, effective.node, 'false')])
-            : fix([setPath(object.yaml, container.map, ['securityContext', 'allowPrivilegeEscalation'], 'false')])]
-        : [];
+      const edit = explicit ? replaceScalar(object.yaml, explicit, 'false') : setPath(object.yaml, container.map, ['securityContext', 'allowPrivilegeEscalation'], 'false');
+      const fixes = allowed ? [fix([edit])] : [];
       report({
         range: explicit && effective.pair ? object.yaml.pairRange(effective.pair) : container.anchor,
         severity: explicit ? 'error' : undefined,
