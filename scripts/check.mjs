@@ -12,13 +12,15 @@ for (const id of ids) {
 for (const doc of readdirSync('docs/rules').filter((f) => f.endsWith('.md') && f !== 'README.md')) {
   if (!ids.includes(doc.slice(0, -3))) problems.push(`docs/rules/${doc} documents no rule`);
 }
-try {
-  execFileSync(process.execPath, ['scripts/gen-rules-index.mjs', '--check'], { stdio: 'pipe' });
-} catch (error) {
-  problems.push(String(error.stderr || error.message).trim());
+for (const args of [['scripts/gen-rules-index.mjs', '--check'], ['--import', 'tsx', 'scripts/gen-schema.ts', '--check']]) {
+  try {
+    execFileSync(process.execPath, args, { stdio: 'pipe' });
+  } catch (error) {
+    problems.push(String(error.stderr || error.stdout || error.message).trim());
+  }
 }
 if (problems.length > 0) {
   console.error(problems.join('\n'));
   process.exit(1);
 }
-console.log(`check: ${ids.length} rules, each with its test and doc; generated files current.`);
+console.log(`check: ${ids.length} rules, each with its test and doc; generated rules index and rules-file schema current.`);
