@@ -8,6 +8,7 @@ import capabilitiesDangerous from './capabilities-dangerous';
 import capabilitiesNondefault from './capabilities-nondefault';
 import capabilitiesNotDropped from './capabilities-not-dropped';
 import copyWholeContext from './copy-whole-context';
+import curlPipeShell from './curl-pipe-shell';
 import defaultNamespace from './default-namespace';
 import defaultServiceAccount from './default-service-account';
 import dockerSocketMount from './docker-socket-mount';
@@ -77,6 +78,7 @@ export const allRules: Rule[] = [
   capabilitiesNondefault,
   capabilitiesNotDropped,
   copyWholeContext,
+  curlPipeShell,
   defaultNamespace,
   defaultServiceAccount,
   dockerSocketMount,

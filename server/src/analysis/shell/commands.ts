@@ -21,6 +21,7 @@ const WRAPPERS: Record<string, { valued: Set<string>; assignments?: boolean }> =
   'su-exec': { valued: new Set() },
   'tini': { valued: new Set(['-s', '-p', '-e']) },
   'dumb-init': { valued: new Set(['-r', '--rewrite']) },
+  busybox: { valued: new Set() },
   xargs: { valued: new Set(['-a', '-d', '-E', '-I', '-L', '-n', '-P', '-s', '--arg-file', '--delimiter', '--max-args', '--max-procs', '--replace']) },
 };
 /** Wrappers whose first operand is not the command (`gosu user cmd`, `su-exec user cmd`). */
