@@ -1,3 +1,5 @@
+import assert from 'node:assert/strict';
+import { lint } from '../../server/src/engine/lint';
 import { ruleTester } from '../helpers/rule-tester';
 
 const pod = (mounts: string, volumes: string) =>
@@ -35,4 +37,12 @@ ruleTester('host-path-volume', {
       errors: [{ line: 9, column: 41 }],
     },
   ],
+});
+
+describe('host-path-volume with a sub-path into a sensitive folder', () => {
+  it('leaves it to host-path-sensitive (one finding per node)', () => {
+    const code = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: a\n      image: x:1\n      volumeMounts:\n        - {name: v, mountPath: /d, subPath: lib/docker}\n  volumes:\n    - name: v\n      hostPath: {path: /var}\n';
+    const ids = lint(code, { path: 'p.yaml' }).findings.map((f) => f.ruleId).filter((id) => id.startsWith('host-path'));
+    assert.deepEqual(ids, ['host-path-sensitive']);
+  });
 });

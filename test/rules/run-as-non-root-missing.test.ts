@@ -20,6 +20,18 @@ ruleTester('run-as-non-root-missing', {
       safe: false,
     },
     {
+      name: 'second fix: harden the container in one edit',
+      path: 'd.yaml',
+      code: deployment('', '        - name: a\n          image: x:1\n'),
+      errors: [{ line: 9, column: 11 }],
+      fixIndex: 1,
+      safe: false,
+      output: deployment(
+        '',
+        '        - name: a\n          image: x:1\n          securityContext:\n            runAsNonRoot: true\n            allowPrivilegeEscalation: false\n            capabilities:\n              drop: ["ALL"]\n            seccompProfile:\n              type: RuntimeDefault\n            readOnlyRootFilesystem: true\n',
+      ),
+    },
+    {
       name: 'container false overrides pod true',
       path: 'd.yaml',
       code: deployment('      securityContext:\n        runAsNonRoot: true\n', '        - name: a\n          image: x:1\n          securityContext:\n            runAsNonRoot: false\n'),

@@ -73,6 +73,12 @@ export function hardenFixFor(container: Container, config?: ResolvedConfig): Fix
   return edit ? { title: HARDEN_TITLE, edits: [edit], safe: false } : undefined;
 }
 
+/** A rule's own fix followed by "Harden this container" when that is offered. */
+export function withHarden(own: Fix, container: Container, config?: ResolvedConfig): Fix[] {
+  const harden = hardenFixFor(container, config);
+  return harden ? [own, harden] : [own];
+}
+
 /**
  * One text edit that closes every gap of the container, keeping its other keys and comments.
  * `runAsNonRoot: true` is written even when a non-zero runAsUser already satisfies

@@ -40,6 +40,8 @@ export interface VolumeMount {
   map: YAMLMap;
   name?: string;
   mountPath?: string;
+  /** The sub-path of the volume mounted, when one is set. */
+  subPath?: string;
   readOnly: boolean;
 }
 
@@ -52,6 +54,7 @@ export function volumeMounts(container: Container): VolumeMount[] {
           map: item,
           name: scalarString(yaml.get(item, 'name')),
           mountPath: scalarString(yaml.get(item, 'mountPath')),
+          subPath: scalarString(yaml.get(item, 'subPath'))?.trim() || undefined,
           readOnly: isTrue(yaml.get(item, 'readOnly')),
         }]
       : [],

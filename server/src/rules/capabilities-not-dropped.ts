@@ -5,6 +5,7 @@ import { appendSeqItem, insertPair, setPath } from '../analysis/yaml-edit';
 import { containerLabel } from '../documents/kubernetes';
 import { asSeq } from '../documents/yaml';
 import { defineRule } from '../engine/rule';
+import { withHarden } from '../analysis/harden';
 
 const BEHAVIOUR = 'changes behaviour: add back only what the process needs';
 
@@ -36,7 +37,7 @@ export default defineRule({
       });
     }
   },
-  kubernetes({ object, report }) {
+  kubernetes({ object, config, report }) {
     const { yaml } = object;
     for (const container of object.podSpec?.containers ?? []) {
       const drop = yaml.lookup(yaml.getMap(container.securityContext, 'capabilities'), 'drop');
@@ -46,7 +47,7 @@ export default defineRule({
       report({
         range: drop && seq ? yaml.keyRange(drop.pair) : container.anchor,
         message: `The ${containerLabel(container)} keeps the runtime's default capabilities; set securityContext.capabilities.drop: [ALL] and add back only what it needs.`,
-        fixes: [{ title: `Add ALL to securityContext.capabilities.drop (${BEHAVIOUR} with capabilities.add)`, edits: [edit], safe: false }],
+        fixes: withHarden({ title: `Add ALL to securityContext.capabilities.drop (${BEHAVIOUR} with capabilities.add)`, edits: [edit], safe: false }, container, config),
       });
     }
   },

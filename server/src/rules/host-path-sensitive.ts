@@ -5,8 +5,9 @@ import { isInterpolated } from '../analysis/compose-values';
 import { normalizeHostPath, sensitiveHostPath, sensitiveHostPathVolume, type SensitiveHostPath } from '../analysis/host-paths';
 import { insertPair, replaceScalar } from '../analysis/yaml-edit';
 import type { ComposeFile, Service } from '../documents/compose';
-import { containerLabel, type Container } from '../documents/kubernetes';
-import { asMap, isQuoted, isTrue, keyOf, scalarString, type YamlDoc } from '../documents/yaml';
+import { mountsOf } from '../analysis/pod-volumes';
+import { containerLabel } from '../documents/kubernetes';
+import { asMap, isQuoted, keyOf, scalarString } from '../documents/yaml';
 import { defineRule } from '../engine/rule';
 import type { Fix } from '../engine/types';
 
@@ -50,7 +51,7 @@ export default defineRule({
       const pathNode = yaml.path(asMap(volume), 'hostPath', 'path');
       const path = scalarString(pathNode);
       if (!name || !path || !isScalar(pathNode)) continue;
-      const mounts = pod.containers.flatMap((c) => volumeMounts(yaml, c, name));
+      const mounts = mountsOf(pod, name).map((m) => ({ container: m.container, writable: !m.readOnly, subPath: m.subPath }));
       const writers = mounts.filter((m) => m.writable);
       const found = sensitiveHostPathVolume(path, mounts);
       if (!found) continue;
@@ -115,21 +116,3 @@ function readOnlyFix(compose: ComposeFile, mount: ComposeMount): Fix[] {
   }
   return [];
 }
-
-interface Mount {
-  container: Container;
-  writable: boolean;
-  subPath?: string;
-}
-
-function volumeMounts(yaml: YamlDoc, container: Container, volume: string): Mount[] {
-  const out: Mount[] = [];
-  for (const item of yaml.items(yaml.getSeq(container.map, 'volumeMounts'))) {
-    const map = asMap(item);
-    if (!map || scalarString(yaml.get(map, 'name')) !== volume) continue;
-    const subPath = scalarString(yaml.get(map, 'subPath'));
-    out.push({ container, writable: !isTrue(yaml.get(map, 'readOnly')), subPath: subPath?.trim() || undefined });
-  }
-  return out;
-}
-

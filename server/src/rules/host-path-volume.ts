@@ -1,4 +1,4 @@
-import { isRuntimeSocketPath, sensitiveHostPath } from '../analysis/host-paths';
+import { isRuntimeSocketPath, sensitiveHostPathVolume } from '../analysis/host-paths';
 import { mountsOf, podVolumes } from '../analysis/pod-volumes';
 import { defineRule } from '../engine/rule';
 
@@ -24,8 +24,8 @@ export default defineRule({
       if (path !== undefined) {
         // Runtime sockets (docker-socket-mount) and sensitive paths (host-path-sensitive) are reported there.
         if (isRuntimeSocketPath(path)) continue;
-        const writable = mountsOf(pod, volume.name).some((m) => !m.readOnly);
-        if (sensitiveHostPath(path, writable)) continue;
+        const mounts = mountsOf(pod, volume.name).map((m) => ({ writable: !m.readOnly, subPath: m.subPath }));
+        if (sensitiveHostPathVolume(path, mounts)) continue;
       }
       const pathNode = yaml.get(yaml.getMap(volume.map, 'hostPath'), 'path');
       report({

@@ -7,6 +7,7 @@ import { containerLabel, type Container } from '../documents/kubernetes';
 import { asSeq, isTrue } from '../documents/yaml';
 import { defineRule } from '../engine/rule';
 import type { Fix } from '../engine/types';
+import { hardenFixFor } from '../analysis/harden';
 
 const BEHAVIOUR = 'changes behaviour: setuid binaries such as sudo can no longer gain privileges';
 
@@ -50,14 +51,15 @@ export default defineRule({
       });
     }
   },
-  kubernetes({ object, report }) {
+  kubernetes({ object, config, report }) {
     for (const container of object.podSpec?.containers ?? []) {
       const effective = effectiveBoolean(container, 'allowPrivilegeEscalation');
       if (effective.value === false) continue;
       const explicit = effective.value === true ? effective.node : undefined;
       const allowed = canForbidEscalation(container);
       const edit = explicit ? replaceScalar(object.yaml, explicit, 'false') : setPath(object.yaml, container.map, ['securityContext', 'allowPrivilegeEscalation'], 'false');
-      const fixes = allowed ? [fix([edit])] : [];
+      const harden = allowed ? hardenFixFor(container, config) : undefined;
+      const fixes = allowed ? [fix([edit]), ...(harden ? [harden] : [])] : [];
       report({
         range: explicit && effective.pair ? object.yaml.pairRange(effective.pair) : container.anchor,
         severity: explicit ? 'error' : undefined,

@@ -6,6 +6,7 @@ import { insertPair, replaceScalar, setPath } from '../analysis/yaml-edit';
 import { containerLabel } from '../documents/kubernetes';
 import { isTrue, scalarString } from '../documents/yaml';
 import { defineRule } from '../engine/rule';
+import { withHarden } from '../analysis/harden';
 
 const BEHAVIOUR = 'changes behaviour: writes outside volumes and tmpfs mounts fail';
 
@@ -36,7 +37,7 @@ export default defineRule({
       });
     }
   },
-  kubernetes({ object, report }) {
+  kubernetes({ object, config, report }) {
     for (const container of object.podSpec?.containers ?? []) {
       const effective = effectiveBoolean(container, 'readOnlyRootFilesystem');
       if (effective.value === true) continue;
@@ -45,7 +46,7 @@ export default defineRule({
       report({
         range: explicit && effective.pair ? object.yaml.pairRange(effective.pair) : container.anchor,
         message: `The ${containerLabel(container)} has a writable root file system; set securityContext.readOnlyRootFilesystem: true and mount writable paths (emptyDir) explicitly.`,
-        fixes: [{ title: `Set securityContext.readOnlyRootFilesystem: true (${BEHAVIOUR})`, edits: [edit], safe: false }],
+        fixes: withHarden({ title: `Set securityContext.readOnlyRootFilesystem: true (${BEHAVIOUR})`, edits: [edit], safe: false }, container, config),
       });
     }
   },

@@ -3,6 +3,7 @@ import { setPath } from '../analysis/yaml-edit';
 import { containerLabel, effectiveSecurityField } from '../documents/kubernetes';
 import { isTrue } from '../documents/yaml';
 import { defineRule } from '../engine/rule';
+import { withHarden } from '../analysis/harden';
 
 export default defineRule({
   meta: {
@@ -16,7 +17,7 @@ export default defineRule({
     },
     fixable: true,
   },
-  kubernetes({ object, report }) {
+  kubernetes({ object, config, report }) {
     for (const container of object.podSpec?.containers ?? []) {
       const nonRoot = effectiveSecurityField(container, 'runAsNonRoot');
       if (nonRoot && isTrue(nonRoot.value)) continue;
@@ -25,11 +26,15 @@ export default defineRule({
       report({
         range: container.anchor,
         message: `The ${containerLabel(container)} may run as root: set securityContext.runAsNonRoot: true (or a non-zero runAsUser) for the container or its pod.`,
-        fixes: [{
-          title: 'Set securityContext.runAsNonRoot: true (changes behaviour: the pod fails to start if the image runs as root)',
-          edits: [setPath(object.yaml, container.map, ['securityContext', 'runAsNonRoot'], 'true')],
-          safe: false,
-        }],
+        fixes: withHarden(
+          {
+            title: 'Set securityContext.runAsNonRoot: true (changes behaviour: the pod fails to start if the image runs as root)',
+            edits: [setPath(object.yaml, container.map, ['securityContext', 'runAsNonRoot'], 'true')],
+            safe: false,
+          },
+          container,
+          config,
+        ),
       });
     }
   },
