@@ -59,6 +59,7 @@ import selinuxDisabled from './selinux-disabled';
 import serviceAccountTokenAutomount from './service-account-token-automount';
 import serviceExposed from './service-exposed';
 import serviceExternalIps from './service-external-ips';
+import sudoInRun from './sudo-in-run';
 import sysctlsUnsafe from './sysctls-unsafe';
 import tmpfsExec from './tmpfs-exec';
 import unusedIgnore from './unused-ignore';
@@ -129,6 +130,7 @@ export const allRules: Rule[] = [
   serviceAccountTokenAutomount,
   serviceExposed,
   serviceExternalIps,
+  sudoInRun,
   sysctlsUnsafe,
   tmpfsExec,
   unusedIgnore,
