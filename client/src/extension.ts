@@ -3,6 +3,7 @@ import { window, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CLIENT_COMMANDS, registerCommands } from './commands';
 import { registerRulesFileCommands, RULES_FILE_WATCH_GLOB } from './rules-file-commands';
+import { logServerState, ShipshapeStatus } from './status';
 
 let client: LanguageClient | undefined;
 
@@ -33,7 +34,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
   output.info(`Starting the Shipshape language server (${serverModule})`);
   context.subscriptions.push(...registerCommands(context, () => client));
   context.subscriptions.push(...registerRulesFileCommands(() => client));
+  const status = new ShipshapeStatus(() => client, DOCUMENT_SELECTOR, output);
+  context.subscriptions.push(status, logServerState(client, output));
   await client.start();
+  void status.refresh();
   context.subscriptions.push(
     workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('shipshape.enable')) output.info('shipshape.enable changed; re-linting open documents');

@@ -21,6 +21,7 @@ import { LintScheduler } from './lsp/scheduler';
 import { RulesFiles } from './lsp/rules-file';
 import { LintTriggers, SettingsCache } from './lsp/settings';
 import { describeActiveRules } from './config/describe';
+import { ACTIVE_CONFIG_REQUEST, activeConfig, type ActiveConfigParams } from './lsp/active-config';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -164,6 +165,8 @@ connection.onDidChangeConfiguration(() => {
   settings.clear();
   relintAll();
 });
+
+connection.onRequest(ACTIVE_CONFIG_REQUEST, async (p: ActiveConfigParams) => activeConfig(rulesFiles.resolve(p.uri, await settings.get(p.uri))));
 
 connection.onRequest('shipshape/activeRules', async (params: { uri: string }) => {
   const document = documents.get(params.uri);
