@@ -30,6 +30,7 @@ import imageUntrustedRegistry from './image-untrusted-registry';
 import ingressNginxSnippet from './ingress-nginx-snippet';
 import ingressNoTls from './ingress-no-tls';
 import mountPropagationShared from './mount-propagation-shared';
+import packageSignatureBypass from './package-signature-bypass';
 import pidsLimitMissing from './pids-limit-missing';
 import portAllInterfaces from './port-all-interfaces';
 import privilegeEscalation from './privilege-escalation';
@@ -101,6 +102,7 @@ export const allRules: Rule[] = [
   ingressNginxSnippet,
   ingressNoTls,
   mountPropagationShared,
+  packageSignatureBypass,
   pidsLimitMissing,
   portAllInterfaces,
   privilegeEscalation,

@@ -12,6 +12,10 @@ export function removeWordsEdit(site: ShellSite, words: ShellWord[]): TextEdit |
   const src = site.src;
   let start = words[0].start;
   let end = words[words.length - 1].end;
+  // Alone on a continued line: the whole line goes, so no empty continuation line is left.
+  const lineStart = src.lastIndexOf('\n', start - 1) + 1;
+  const rest = /^[ \t]*\\\n/.exec(src.slice(end, end + 200));
+  if (lineStart > 0 && src.slice(lineStart, start).trim() === '' && rest) return { range: site.range(lineStart, end + rest[0].length), newText: '' };
   if (src[end] === ' ' || src[end] === '\t') end++;
   else if (start > 0 && (src[start - 1] === ' ' || src[start - 1] === '\t')) start--;
   return { range: site.range(start, end), newText: '' };
