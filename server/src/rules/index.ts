@@ -31,6 +31,7 @@ import ingressNginxSnippet from './ingress-nginx-snippet';
 import ingressNoTls from './ingress-no-tls';
 import mountPropagationShared from './mount-propagation-shared';
 import packageSignatureBypass from './package-signature-bypass';
+import packageUpgrade from './package-upgrade';
 import pidsLimitMissing from './pids-limit-missing';
 import portAllInterfaces from './port-all-interfaces';
 import privilegeEscalation from './privilege-escalation';
@@ -103,6 +104,7 @@ export const allRules: Rule[] = [
   ingressNoTls,
   mountPropagationShared,
   packageSignatureBypass,
+  packageUpgrade,
   pidsLimitMissing,
   portAllInterfaces,
   privilegeEscalation,
