@@ -12,7 +12,8 @@
 //   defaults: workspace test/e2e/fixtures/workspace (a temp copy is opened), screenshots $TMPDIR/shipshape-e2e-screenshots
 //
 // Screenshots (NAME = dockerfile | compose | kubernetes): NAME-problems.png (squiggles + Problems panel),
-// NAME-hover.png, NAME-quick-fix.png (the Ctrl+. menu), NAME-fixed.png; rules-file-completion.png.
+// NAME-hover.png, NAME-quick-fix.png (the Ctrl+. menu), NAME-fixed.png; ignore-comment.png (grammar);
+// rules-file-completion.png (only when the extension offers completion there).
 // Exit 0 = pass, 1 = a step failed (failure-NAME.png + code-server log tail printed), 2 = harness error.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,11 +24,12 @@ import { launchBrowser } from './browser.mjs';
 
 /** What a user sees for each file kind of the fixture workspace (test/e2e/fixtures/workspace). */
 const CASES = [
-  { name: 'dockerfile', file: 'Dockerfile', rule: 'add-instead-of-copy', fix: 'Replace ADD with COPY', hover: true },
-  { name: 'compose', file: 'compose.yaml', rule: 'privileged', fix: 'Set privileged: false' },
-  { name: 'kubernetes', file: 'k8s/deployment.yaml', rule: 'privileged', fix: 'Set privileged: false' },
+  { name: 'dockerfile', file: 'Dockerfile', rule: 'add-instead-of-copy', fix: 'Replace ADD with COPY', hover: true, status: true },
+  { name: 'compose', file: 'compose.yaml', rule: 'privileged', fix: 'Set privileged: false', status: true },
+  { name: 'kubernetes', file: 'k8s/deployment.yaml', rule: 'privileged', fix: 'Set privileged: false', status: true },
 ];
 const RULES_FILE = { name: 'rules-file', file: '.shipshape.yaml' };
+const GRAMMAR = { name: 'ignore-comment', file: 'ignored/Dockerfile' };
 
 const { values: a } = util.parseArgs({ options: {
   vsix: { type: 'string' }, workspace: { type: 'string' }, only: { type: 'string' },
@@ -44,8 +46,8 @@ const SQUIGGLE = '.editor-instance .monaco-editor :is(.squiggly-error, .squiggly
 let cases;
 if (a.file) cases = [{ name: a.name || path.basename(a.file).toLowerCase(), file: a.file, rule: a.rule, fix: a.fix, hover: true }];
 else {
-  const only = (a.only || 'dockerfile,compose,kubernetes,rules-file').split(',').map(s => s.trim());
-  cases = [...CASES, RULES_FILE].filter(c => only.includes(c.name));
+  const only = (a.only || 'dockerfile,compose,kubernetes,ignore-comment,rules-file').split(',').map(s => s.trim());
+  cases = [...CASES, GRAMMAR, RULES_FILE].filter(c => only.includes(c.name));
 }
 
 const T0 = Date.now();
@@ -72,7 +74,8 @@ async function main() {
     for (const c of cases) {
       current = c.name;
       try {
-        if (c === RULES_FILE) {
+        if (c === GRAMMAR) await ignoreCommentColors(page, c, shot);
+        else if (c === RULES_FILE) {
           const done = await rulesFileCompletion(page, c, shot);
           if (!done) skipped.push(`${c.name}: ${done === false ? 'no completion offered' : done}`);
         } else await fileCase(page, c, shot);
@@ -154,6 +157,8 @@ async function fileCase(page, c, shot) {
   await row.waitFor();
   log(`${c.name}: Problems row ${JSON.stringify((await row.innerText()).replace(/\s+/g, ' '))}`);
   await page.mouse.move(5, 5); // no stray hover in the picture
+  // the status bar names the profile in force for the active document (client/src/status.ts)
+  if (c.status) await page.locator('.statusbar-item', { hasText: 'Shipshape: recommended' }).waitFor();
   await shot(`${c.name}-problems.png`);
 
   // 2. double-click the row: the caret lands on THIS rule's range (other rules may squiggle too)
@@ -198,6 +203,26 @@ async function fileCase(page, c, shot) {
   log(`${c.name}: after the fix the ${c.rule} row is gone; squiggles [${before}] -> [${await squiggleRects(page)}]`);
   await page.mouse.move(5, 5);
   await shot(`${c.name}-fixed.png`);
+}
+
+/** The injection grammar: in `# shipshape ignore=<id> -- <reason>` the id and the reason are coloured apart from the comment. */
+async function ignoreCommentColors(page, c, shot) {
+  await openFromExplorer(page, c.file);
+  const line = page.locator('.editor-instance .view-line', { hasText: 'shipshape ignore=' }).first();
+  await line.waitFor();
+  const colorOf = text => line.locator('span > span', { hasText: text }).first().evaluate(e => getComputedStyle(e).color);
+  // tokenization is asynchronous: wait until the rule id is coloured differently from the `#`
+  await page.waitForFunction(el => {
+    const spans = [...el.querySelectorAll('span > span')];
+    const hash = spans.find(s => s.textContent.startsWith('#'));
+    const id = spans.find(s => s.textContent === 'image-latest-tag');
+    return hash && id && getComputedStyle(hash).color !== getComputedStyle(id).color;
+  }, await line.elementHandle());
+  const [hash, id, reason] = [await colorOf('#'), await colorOf('image-latest-tag'), await colorOf('rebuilds')];
+  log(`${c.name}: colours # ${hash}, rule id ${id}, reason ${reason}`);
+  if (reason === hash) throw new Error('the reason is not highlighted');
+  await page.mouse.move(5, 5);
+  await shot(`${c.name}.png`);
 }
 
 /** The rules file: a new `rules:` entry, Ctrl+Space, the extension's completion. false = none offered. */
