@@ -32,6 +32,7 @@ import ingressNoTls from './ingress-no-tls';
 import mountPropagationShared from './mount-propagation-shared';
 import packageSignatureBypass from './package-signature-bypass';
 import packageUpgrade from './package-upgrade';
+import packageVersionsUnpinned from './package-versions-unpinned';
 import pidsLimitMissing from './pids-limit-missing';
 import portAllInterfaces from './port-all-interfaces';
 import privilegeEscalation from './privilege-escalation';
@@ -105,6 +106,7 @@ export const allRules: Rule[] = [
   mountPropagationShared,
   packageSignatureBypass,
   packageUpgrade,
+  packageVersionsUnpinned,
   pidsLimitMissing,
   portAllInterfaces,
   privilegeEscalation,
