@@ -7,6 +7,7 @@ import buildInsecureEntitlement from './build-insecure-entitlement';
 import capabilitiesDangerous from './capabilities-dangerous';
 import capabilitiesNondefault from './capabilities-nondefault';
 import capabilitiesNotDropped from './capabilities-not-dropped';
+import chmodWorldWritable from './chmod-world-writable';
 import copyWholeContext from './copy-whole-context';
 import curlPipeShell from './curl-pipe-shell';
 import defaultNamespace from './default-namespace';
@@ -81,6 +82,7 @@ export const allRules: Rule[] = [
   capabilitiesDangerous,
   capabilitiesNondefault,
   capabilitiesNotDropped,
+  chmodWorldWritable,
   copyWholeContext,
   curlPipeShell,
   defaultNamespace,
