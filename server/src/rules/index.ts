@@ -35,6 +35,7 @@ import packageSignatureBypass from './package-signature-bypass';
 import packageUpgrade from './package-upgrade';
 import packageVersionsUnpinned from './package-versions-unpinned';
 import pidsLimitMissing from './pids-limit-missing';
+import pipefailMissing from './pipefail-missing';
 import portAllInterfaces from './port-all-interfaces';
 import privilegeEscalation from './privilege-escalation';
 import privileged from './privileged';
@@ -110,6 +111,7 @@ export const allRules: Rule[] = [
   packageUpgrade,
   packageVersionsUnpinned,
   pidsLimitMissing,
+  pipefailMissing,
   portAllInterfaces,
   privilegeEscalation,
   privileged,
