@@ -103,14 +103,26 @@ async function main() {
 }
 
 async function openFromExplorer(page, file) {
+  // Rows of the (virtualised) Explorer list are not in visual order in the DOM and several files may
+  // share a name (Dockerfile, ignored/Dockerfile): pick the row at the right depth (aria-level) that
+  // comes right below its parent folder's row on screen.
   const parts = file.split('/');
+  let parentTop = -1;
   for (const [i, name] of parts.entries()) {
-    const row = page.locator('.explorer-folders-view .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRe(name)}$`) }) }).first();
-    const folderOpen = i < parts.length - 1 && await row.getAttribute('aria-expanded') === 'true';
-    if (!folderOpen) await row.click();
-    if (i < parts.length - 1) await page.locator('.explorer-folders-view .monaco-list-row[aria-expanded="true"]', { hasText: name }).first().waitFor();
+    const candidates = page.locator(`.explorer-folders-view .monaco-list-row[aria-level="${i + 1}"]`,
+      { has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRe(name)}$`) }) });
+    await candidates.first().waitFor();
+    const tops = await candidates.evaluateAll(rows => rows.map(r => r.getBoundingClientRect().top));
+    const below = tops.map((top, k) => [top, k]).filter(([top]) => top > parentTop).sort((x, y) => x[0] - y[0]);
+    if (!below.length) throw new Error(`${name} not found in the Explorer below its folder`);
+    const row = candidates.nth(below[0][1]);
+    parentTop = below[0][0];
+    const isFolder = i < parts.length - 1;
+    if (!isFolder || await row.getAttribute('aria-expanded') !== 'true') await row.click();
+    if (isFolder) await page.waitForFunction(el => el.getAttribute('aria-expanded') === 'true', await row.elementHandle());
   }
   await page.locator('.tabs-container .tab.active', { hasText: parts.at(-1) }).waitFor();
+  await page.locator('.breadcrumbs-control', { hasText: parts.length > 1 ? parts.at(-2) : parts.at(-1) }).first().waitFor();
   await page.waitForSelector('.editor-instance .monaco-editor .view-lines');
 }
 
