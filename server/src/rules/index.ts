@@ -66,6 +66,7 @@ import serviceExposed from './service-exposed';
 import serviceExternalIps from './service-external-ips';
 import sudoInRun from './sudo-in-run';
 import sysctlsUnsafe from './sysctls-unsafe';
+import tlsVerificationDisabled from './tls-verification-disabled';
 import tmpfsExec from './tmpfs-exec';
 import unusedIgnore from './unused-ignore';
 import userMissing from './user-missing';
@@ -142,6 +143,7 @@ export const allRules: Rule[] = [
   serviceExternalIps,
   sudoInRun,
   sysctlsUnsafe,
+  tlsVerificationDisabled,
   tmpfsExec,
   unusedIgnore,
   userMissing,

@@ -1,8 +1,10 @@
 import type { Invocation } from './commands';
 import { shortCluster } from './edits';
 
+export const CURL_VALUED_SHORT = 'AbcCdDeEFHKmoPQrtTuUwxXYyz';
+
 const TOOLS: Record<string, { valuedShort: string; output: { short: string; long: string }; remoteName?: string[] }> = {
-  curl: { valuedShort: 'AbcCdDeEFHKmoPQrtTuUwxXYyz', output: { short: 'o', long: '--output' }, remoteName: ['--remote-name', '--remote-name-all'] },
+  curl: { valuedShort: CURL_VALUED_SHORT, output: { short: 'o', long: '--output' }, remoteName: ['--remote-name', '--remote-name-all'] },
   wget: { valuedShort: 'aAbBDeiIlnoOPQtTUwWXY', output: { short: 'O', long: '--output-document' } },
 };
 
