@@ -55,6 +55,7 @@ import seccompMissing from './seccomp-missing';
 import seccompUnconfined from './seccomp-unconfined';
 import secretAsEnvVar from './secret-as-env-var';
 import secretFileCopied from './secret-file-copied';
+import secretInCommand from './secret-in-command';
 import secretInConfigmap from './secret-in-configmap';
 import secretInEnv from './secret-in-env';
 import secretInUrl from './secret-in-url';
@@ -132,6 +133,7 @@ export const allRules: Rule[] = [
   seccompUnconfined,
   secretAsEnvVar,
   secretFileCopied,
+  secretInCommand,
   secretInConfigmap,
   secretInEnv,
   secretInUrl,
