@@ -65,6 +65,7 @@ import selinuxDisabled from './selinux-disabled';
 import serviceAccountTokenAutomount from './service-account-token-automount';
 import serviceExposed from './service-exposed';
 import serviceExternalIps from './service-external-ips';
+import sshExposed from './ssh-exposed';
 import sudoInRun from './sudo-in-run';
 import sysctlsUnsafe from './sysctls-unsafe';
 import tlsVerificationDisabled from './tls-verification-disabled';
@@ -143,6 +144,7 @@ export const allRules: Rule[] = [
   serviceAccountTokenAutomount,
   serviceExposed,
   serviceExternalIps,
+  sshExposed,
   sudoInRun,
   sysctlsUnsafe,
   tlsVerificationDisabled,
