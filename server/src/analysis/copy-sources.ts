@@ -24,7 +24,16 @@ export interface CopyParts {
  * Sources and destination of a `COPY` or `ADD`, in shell or JSON form. Here-documents
  * (`COPY <<EOF /x`) have no files as sources and give undefined, as does `ONBUILD COPY`.
  */
+const parsed = new WeakMap<Instruction, CopyParts | null>();
+
+/** The parts of a COPY/ADD, computed once per instruction (several rules read them). */
 export function copyParts(doc: DockerfileModel, instruction: Instruction): CopyParts | undefined {
+  let parts = parsed.get(instruction);
+  if (parts === undefined) parsed.set(instruction, (parts = computeCopyParts(doc, instruction) ?? null));
+  return parts ?? undefined;
+}
+
+function computeCopyParts(doc: DockerfileModel, instruction: Instruction): CopyParts | undefined {
   const keyword = doc.keyword(instruction);
   if (keyword !== 'COPY' && keyword !== 'ADD') return undefined;
   const modifiable = instruction as ModifiableInstruction;

@@ -34,11 +34,14 @@ export class DockerfileModel {
   readonly stages: Stage[] = [];
   readonly instructions: Instruction[];
   private images?: ImageUse[];
+  private readonly stageByInstruction = new Map<Instruction, Stage>();
+  private readonly keywords = new Map<Instruction, string>();
 
   constructor(readonly text: string) {
     this.ast = DockerfileParser.parse(text);
     this.lines = new LineIndex(text);
     this.instructions = this.ast.getInstructions();
+    for (const instruction of this.instructions) memoizeReads(instruction);
     let current: Stage | undefined;
     for (const instruction of this.instructions) {
       if (instruction.getKeyword() === 'FROM') {
@@ -58,6 +61,7 @@ export class DockerfileModel {
       } else if (current) {
         current.instructions.push(instruction);
       }
+      if (current) this.stageByInstruction.set(instruction, current);
     }
   }
 
@@ -79,6 +83,8 @@ export class DockerfileModel {
   }
 
   stageOf(instruction: Instruction): Stage | undefined {
+    const known = this.stageByInstruction.get(instruction);
+    if (known) return known;
     const line = instruction.getRange().start.line;
     let found: Stage | undefined;
     for (const stage of this.stages) if (stage.from.getRange().start.line <= line) found = stage;
@@ -109,7 +115,9 @@ export class DockerfileModel {
   }
 
   keyword(instruction: Instruction): string {
-    return instruction.getKeyword().toUpperCase();
+    let keyword = this.keywords.get(instruction);
+    if (keyword === undefined) this.keywords.set(instruction, (keyword = instruction.getKeyword().toUpperCase()));
+    return keyword;
   }
 
   imageUses(): ImageUse[] {
@@ -172,5 +180,33 @@ export class DockerfileModel {
       if (op === '+') return set ? (word ?? '') : '';
       return set ? resolved! : match;
     });
+  }
+}
+
+/**
+ * dockerfile-ast recomputes arguments, ranges and flags from the text on every call, and dozens of
+ * rules ask for them: the model's instructions are immutable, so each read is computed once.
+ * Callers must not mutate the arrays they get.
+ */
+const MEMOIZED = [
+  'getKeyword', 'getRange', 'getInstructionRange', 'getArguments', 'getArgumentsRange', 'getArgumentsRanges',
+  'getArgumentsContent', 'getRawArgumentsContent', 'getExpandedArguments', 'getVariables', 'getFlags',
+  'getProperties', 'getProperty', 'getJSONStrings', 'getHeredocs',
+] as const;
+
+function memoizeReads(instruction: Instruction): void {
+  const target = instruction as unknown as Record<string, unknown>;
+  for (const name of MEMOIZED) {
+    const original = target[name];
+    if (typeof original !== 'function' || original.length > 0) continue;
+    let computed = false;
+    let value: unknown;
+    target[name] = function memoized(this: unknown) {
+      if (!computed) {
+        value = (original as () => unknown).call(this);
+        computed = true;
+      }
+      return value;
+    };
   }
 }
