@@ -124,9 +124,9 @@ function lintOptionsFor(document: TextDocument): LintOptions {
   };
 }
 
-const scheduler = new LintScheduler((uri) => {
-  validate(uri).catch((error) => connection.console.error(`Linting ${uri} failed: ${String(error)}`));
-});
+const scheduler = new LintScheduler((uri) =>
+  validate(uri).catch((error) => connection.console.error(`Linting ${uri} failed: ${String(error)}`)),
+);
 
 /** Lints every open document again (the rules file or the workspace changed). */
 function relintAll(): void {

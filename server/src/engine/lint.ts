@@ -13,6 +13,9 @@ import type { ReportInput, RuleContext } from './rule';
 import { comparePositions, LineIndex } from './text';
 import type { FileKindOrUnknown, Finding, LintResult, Notice, Range } from './types';
 
+/** One shared default, so callers without a configuration still hit the per-document cache. */
+const DEFAULT_CONFIG: ResolvedConfig = Object.freeze(defaultConfig()) as ResolvedConfig;
+
 export interface LintOptions {
   /** File path (editor: the URI's path); decides the kind by name and feeds path-aware rules. */
   path?: string;
@@ -26,7 +29,7 @@ export interface LintOptions {
 
 /** Lints one file's text. Never throws: parse problems become notices, rule faults are reported aside. */
 export function lint(text: string, options: LintOptions = {}): LintResult {
-  const config = options.config ?? defaultConfig();
+  const config = options.config ?? DEFAULT_CONFIG;
   const source = sourceKind(options.path, options.languageId);
   const linted =
     source === 'dockerfile' ? lintDockerfile(text, config, options) : source === 'yaml' ? lintYaml(text, config, options) : { kind: 'unknown' as const, findings: [], notices: [] };
@@ -124,7 +127,7 @@ function lintYamlChunk(chunk: YamlChunk, named: FileKindOrUnknown, helm: boolean
 function run(active: ActiveRule, options: LintOptions, findings: Finding[], lines: LineIndex, check: (ctx: RuleContext) => void): void {
   const { rule } = active;
   const ctx: RuleContext = {
-    config: options.config ?? defaultConfig(),
+    config: options.config ?? DEFAULT_CONFIG,
     options: active.options,
     lines,
     path: options.path,
