@@ -39,7 +39,10 @@ function describeJson(stdout) {
   let findings = null;
   if (arr) {
     findings = 0;
-    for (const f of arr) if (f && Array.isArray(f.findings)) findings += f.findings.length;
+    for (const f of arr) {
+      const list = f && (Array.isArray(f.findings) ? f.findings : Array.isArray(f.diagnostics) ? f.diagnostics : null);
+      if (list) findings += list.length;
+    }
   } else if (Array.isArray(j?.findings)) findings = j.findings.length;
   return { parsed: true, fileEntries: arr ? arr.length : null, findings };
 }

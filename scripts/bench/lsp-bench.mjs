@@ -50,7 +50,7 @@ const isDiagFor = (uri, minVersion) => (m) =>
   m.method === 'textDocument/publishDiagnostics' && m.params && m.params.uri === uri &&
   (m.params.version == null || m.params.version >= minVersion);
 
-export async function runSession(server, input, { edits = 20, openTimeoutMs = 30000, editTimeoutMs } = {}) {
+export async function runSession(server, input, { edits = 20, pacedEdits = 0, editGapMs = 150, openTimeoutMs = 30000, editTimeoutMs } = {}) {
   const root = path.dirname(input.file);
   const rootUri = pathToFileURL(root).href;
   const uri = pathToFileURL(input.file).href;
@@ -58,7 +58,7 @@ export async function runSession(server, input, { edits = 20, openTimeoutMs = 30
     name: server.id, command: server.command, args: server.args, cwd: root, env: server.env,
     settings: server.settings, workspaceFolders: [{ uri: rootUri, name: path.basename(root) }],
   });
-  const res = { server: server.id, input: input.id, start: null, open: null, edits: [], editTimeouts: 0,
+  const res = { server: server.id, input: input.id, start: null, open: null, edits: [], pacedEdits: [], editTimeouts: 0,
     hwm: null, openDiagCount: null, sync: null, publishesPerEdit: [], versioned: false, error: null, notes: [] };
   try {
     // Config-pull waiter must exist before anything can trigger the pull.
@@ -98,36 +98,48 @@ export async function runSession(server, input, { edits = 20, openTimeoutMs = 30
     } else {
       // A server that does not republish after an edit must not stall the run.
       const editTimeout = editTimeoutMs ?? Math.max(5000, 5 * res.open);
-      let consecutiveTimeouts = 0;
-      for (const e of planEdits(input.text, input.kind, edits)) {
-        version++;
-        const l = lines[e.line];
-        let change;
-        if (e.insert) {
-          lines[e.line] = l.slice(0, e.ch) + e.insert + l.slice(e.ch);
-          change = { range: { start: { line: e.line, character: e.ch }, end: { line: e.line, character: e.ch } }, text: e.insert };
-        } else {
-          lines[e.line] = l.slice(0, e.ch) + l.slice(e.ch + e.remove);
-          change = { range: { start: { line: e.line, character: e.ch }, end: { line: e.line, character: e.ch + e.remove } }, text: '' };
-        }
-        const contentChanges = kind === 2 ? [change] : [{ text: lines.join('\n') }];
-        const before = client.diagnosticsLog.length;
-        const wait = client.waitFor(isDiagFor(uri, version), editTimeout, `diagnostics after edit v${version}`);
-        const t = performance.now();
-        client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
-        try {
-          const got = await wait;
-          res.edits.push(got.t - t);
-          res.publishesPerEdit.push(client.diagnosticsLog.length - before);
-          consecutiveTimeouts = 0;
-        } catch (err) {
-          if (!(err instanceof TimeoutError)) throw err;
-          res.editTimeouts++;
-          if (++consecutiveTimeouts >= 2) {
-            res.notes.push(`2 consecutive edits got no publishDiagnostics within ${Math.round(editTimeout)} ms; stopped editing`);
-            break;
+      const plan = planEdits(input.text, input.kind, edits + pacedEdits);
+      // Phase 1 ("back-to-back"): each edit is sent as soon as the previous edit's diagnostics arrived.
+      // Phase 2 ("paced"): edit sends are spaced at least editGapMs apart, like typing.
+      const phases = [{ key: 'edits', list: plan.slice(0, edits), gap: 0 },
+        { key: 'pacedEdits', list: plan.slice(edits), gap: editGapMs }];
+      for (const phase of phases) {
+        let consecutiveTimeouts = 0;
+        let lastSend = -Infinity;
+        for (const e of phase.list) {
+          const gapLeft = lastSend + phase.gap - performance.now();
+          if (phase.gap > 0 && gapLeft > 0) await new Promise((r) => setTimeout(r, gapLeft));
+          version++;
+          const l = lines[e.line];
+          let change;
+          if (e.insert) {
+            lines[e.line] = l.slice(0, e.ch) + e.insert + l.slice(e.ch);
+            change = { range: { start: { line: e.line, character: e.ch }, end: { line: e.line, character: e.ch } }, text: e.insert };
+          } else {
+            lines[e.line] = l.slice(0, e.ch) + l.slice(e.ch + e.remove);
+            change = { range: { start: { line: e.line, character: e.ch }, end: { line: e.line, character: e.ch + e.remove } }, text: '' };
+          }
+          const contentChanges = kind === 2 ? [change] : [{ text: lines.join('\n') }];
+          const before = client.diagnosticsLog.length;
+          const wait = client.waitFor(isDiagFor(uri, version), editTimeout, `diagnostics after edit v${version}`);
+          const t = performance.now();
+          lastSend = t;
+          client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
+          try {
+            const got = await wait;
+            res[phase.key].push(got.t - t);
+            res.publishesPerEdit.push(client.diagnosticsLog.length - before);
+            consecutiveTimeouts = 0;
+          } catch (err) {
+            if (!(err instanceof TimeoutError)) throw err;
+            res.editTimeouts++;
+            if (++consecutiveTimeouts >= 2) {
+              res.notes.push(`2 consecutive edits got no publishDiagnostics within ${Math.round(editTimeout)} ms; stopped editing`);
+              break;
+            }
           }
         }
+        if (consecutiveTimeouts >= 2) break;
       }
     }
     res.hwm = client.memory().hwm;

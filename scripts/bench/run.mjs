@@ -3,7 +3,7 @@
 //
 //   node scripts/bench/run.mjs [--quick] [--server PATH] [--engine PATH] [--cli PATH]
 //        [--out FILE | --no-write] [--write] [--json FILE] [--only lsp,inproc,cli]
-//        [--runs N] [--edits N] [--keep]
+//        [--runs N] [--edits N] [--paced-edits N] [--edit-gap MS] [--keep] [--render FILE.json]
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -37,7 +37,10 @@ function parseArgs(argv) {
       case '--only': a.only = new Set(val().split(',')); break;
       case '--runs': a.runs = Number(val()); break;
       case '--edits': a.edits = Number(val()); break;
+      case '--edit-gap': a.editGap = Number(val()); break;
+      case '--paced-edits': a.pacedEdits = Number(val()); break;
       case '--keep': a.keep = true; break;
+      case '--render': a.render = val(); break;
       case '-h': case '--help':
         console.log(fs.readFileSync(path.join(HERE, 'README.md'), 'utf8')); process.exit(0);
         break;
@@ -47,7 +50,8 @@ function parseArgs(argv) {
   return a;
 }
 
-const log = (...m) => console.error('[bench]', ...m);
+const T0 = Date.now();
+const log = (...m) => console.error(`[bench ${((Date.now() - T0) / 1000).toFixed(0).padStart(3)}s]`, ...m);
 
 function repoCommit() {
   try {
@@ -80,9 +84,11 @@ async function main() {
     mode: quick ? 'quick' : 'full',
     sizes: quick ? QUICK_SIZES : FULL_SIZES,
     edits: args.edits ?? (quick ? 10 : 20),
+    pacedEdits: args.pacedEdits ?? (quick ? 6 : 10),
+    editGapMs: args.editGap ?? 150,
     // repeated sessions per (server, input); the largest inputs get fewer to stay within budget
     runsFor: (inp) => args.runs ?? (quick ? 1 : inp.lines >= 10000 ? 2 : 3),
-    inprocBudgetMs: quick ? 600 : 2000,
+    inprocBudgetMs: quick ? 600 : 1500,
     cliFiles: quick ? 1000 : 5000,
     cliRuns: args.runs ?? (quick ? 1 : 3),
     serverPath: path.resolve(args.server ?? process.env.SHIPSHAPE_SERVER ?? path.join(REPO, 'dist', 'server.js')),
@@ -92,6 +98,12 @@ async function main() {
   const write = args.write ?? !quick;
   const outFile = path.resolve(args.out ?? path.join(REPO, 'docs', 'benchmarks.md'));
   const tStart = Date.now();
+  if (args.render) { // re-render Markdown from a saved --json file, no measuring
+    const md = renderMarkdown(JSON.parse(fs.readFileSync(path.resolve(args.render), 'utf8')));
+    console.log(md);
+    if (args.write) { fs.mkdirSync(path.dirname(outFile), { recursive: true }); fs.writeFileSync(outFile, md); log(`wrote ${outFile}`); }
+    return;
+  }
 
   const peers = ensurePeers({ log });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-bench-'));
@@ -118,14 +130,14 @@ async function main() {
       settings: yamlSettings({}), awaitConfigPull: true },
     { id: 'yaml-ls-k8s', label: `yaml-language-server ${peers.versions['yaml-language-server']} (schemas: {kubernetes: "*.yaml"}, offline)`,
       command: process.execPath, args: [peers.paths.yamlServer, '--stdio'], kinds: ['k8s'],
-      settings: yamlSettings({ kubernetes: '*.yaml' }), awaitConfigPull: true, runs: 1 },
+      settings: yamlSettings({ kubernetes: '*.yaml' }), awaitConfigPull: true, runs: 1, paced: false, maxLines: 5000 },
   ];
   results.servers = servers.map(({ id, label, kinds, missing, settings }) => ({ id, label, kinds, missing, settings }));
   for (const s of servers) if (s.missing) { log(`SKIP ${s.id}: ${s.missing}`); results.notes.push(`${s.missing} — LSP rows for Shipshape skipped.`); }
 
   if (only('lsp')) {
     for (const inp of inputs) {
-      const active = servers.filter((s) => !s.missing && s.kinds.includes(inp.kind));
+      const active = servers.filter((s) => !s.missing && s.kinds.includes(inp.kind) && !(s.maxLines && inp.lines > s.maxLines));
       const runs = cfg.runsFor(inp);
       const sessions = new Map(active.map((s) => [s.id, []]));
       for (let r = 0; r < runs; r++) {
@@ -134,7 +146,7 @@ async function main() {
           const prev = sessions.get(s.id);
           if (prev.some((x) => x.error)) continue; // do not repeat a failing setup
           log(`lsp ${inp.id} ${s.id} run ${r + 1}/${s.runs ?? runs}`);
-          const res = await runSession(s, inp, { edits: cfg.edits });
+          const res = await runSession(s, inp, { edits: cfg.edits, pacedEdits: s.paced === false || inp.lines >= 10000 ? 0 : cfg.pacedEdits, editGapMs: cfg.editGapMs });
           if (res.error) log(`  error: ${res.error}`);
           for (const n of res.notes) log(`  note: ${n}`);
           prev.push(res);
@@ -144,10 +156,12 @@ async function main() {
         const ss = sessions.get(s.id);
         const ok = ss.filter((x) => !x.error);
         const edits = ok.flatMap((x) => x.edits);
+        const paced = ok.flatMap((x) => x.pacedEdits);
         results.lsp.push({
           input: inp.id, kind: inp.kind, server: s.id, sessions: ss.length, okSessions: ok.length,
           start: median(ok.map((x) => x.start)), open: median(ok.map((x) => x.open)),
           editMedian: median(edits), editP90: quantile(edits, 0.9), editCount: edits.length,
+          pacedMedian: median(paced), pacedP90: quantile(paced, 0.9), pacedCount: paced.length,
           editTimeouts: ss.reduce((n, x) => n + x.editTimeouts, 0),
           hwm: median(ok.map((x) => x.hwm)), openDiagCount: ok[0]?.openDiagCount ?? null,
           sync: ok[0]?.sync ?? null, versioned: ok[0]?.versioned ?? null,
@@ -199,4 +213,5 @@ async function main() {
   log(`done in ${results.elapsedSec.toFixed(1)} s`);
 }
 
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => process.exit(130)); // runs the 'exit' hook that kills spawned servers
 main().catch((e) => { console.error(e); process.exit(1); });
