@@ -114,6 +114,15 @@ export class DockerfileModel {
     return undefined;
   }
 
+  /** The USER the final stage runs as (from it or the stages it builds on), with ARGs expanded. */
+  finalUser(): { instruction: Instruction; range: Range; value: string } | undefined {
+    const final = this.finalStage;
+    const instruction = final && this.lastInLineage(final, 'USER');
+    const range = instruction?.getArgumentsRange();
+    if (!instruction || !range) return undefined;
+    return { instruction, range, value: this.expand(instruction.getArgumentsContent() ?? '', instruction).trim() };
+  }
+
   keyword(instruction: Instruction): string {
     let keyword = this.keywords.get(instruction);
     if (keyword === undefined) this.keywords.set(instruction, (keyword = instruction.getKeyword().toUpperCase()));

@@ -14,12 +14,9 @@ export default defineRule({
     fixable: false,
   },
   dockerfile({ doc, report }) {
-    const final = doc.finalStage;
-    if (!final) return;
-    const user = doc.lastInLineage(final, 'USER');
-    const args = user?.getArgumentsRange();
-    if (!user || !args) return;
-    const value = doc.expand(user.getArgumentsContent() ?? '', user).trim();
+    const user = doc.finalUser();
+    if (!user) return;
+    const { range: args, value } = user;
     const name = value.split(':')[0];
     // Unknown build arguments, numeric UIDs and root (reported by user-root) are not this rule's.
     if (!name || /\$/.test(name) || /^\d+$/.test(name) || isRootUser(value)) return;

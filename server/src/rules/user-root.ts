@@ -26,13 +26,9 @@ export default defineRule({
     fixable: true,
   },
   dockerfile({ doc, report }) {
-    const final = doc.finalStage;
-    if (!final) return;
-    const user = doc.lastInLineage(final, 'USER');
-    const args = user?.getArgumentsRange();
-    if (!user || !args) return;
-    const value = doc.expand(user.getArgumentsContent() ?? '', user);
-    if (!isRootUser(value)) return;
+    const user = doc.finalUser();
+    if (!user || !isRootUser(user.value)) return;
+    const { range: args, value } = user;
     report({
       range: args,
       message: `The final stage runs as "${value}"; switch to a numeric non-root user such as ${NON_ROOT_USER}.`,
