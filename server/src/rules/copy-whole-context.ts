@@ -16,7 +16,7 @@ export default defineRule({
     severity: 'info',
     docs: {
       summary: '`COPY .` without a `.dockerignore` sends everything in the build context into the image: `.git`, `.env`, local keys.',
-      aka: ['CopyIgnoredFile'],
+      aka: ['BuildKit CopyIgnoredFile'],
     },
     fixable: false,
   },

@@ -18,7 +18,7 @@ export default defineRule({
     byKind: { compose: { severity: 'error' }, kubernetes: { severity: 'error' } },
     docs: {
       summary: 'Secrets passed through build arguments or environment variables leak through image history, `docker inspect` and process listings.',
-      aka: ['SecretsUsedInArgOrEnv', 'DL3064', 'DS-0031', 'kube-linter env-var-secret', 'Polaris sensitiveContainerEnvVar'],
+      aka: ['BuildKit SecretsUsedInArgOrEnv', 'DL3064', 'DS-0031', 'kube-linter env-var-secret', 'Polaris sensitiveContainerEnvVar'],
     },
     fixable: true,
   },

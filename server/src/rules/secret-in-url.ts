@@ -16,7 +16,7 @@ export default defineRule({
     severity: 'error',
     docs: {
       summary: 'A URL carries a literal password (`scheme://user:password@host`).',
-      aka: ['CL-0021', 'secretlint basicauth'],
+      aka: ['compose-lint CL-0021', 'secretlint basicauth'],
     },
     fixable: true,
   },
