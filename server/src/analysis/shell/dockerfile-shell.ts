@@ -132,8 +132,21 @@ function site(doc: DockerfileModel, fields: Omit<ShellSite, 'toDoc' | 'range'>, 
   return { ...fields, toDoc, range: (s, e) => doc.lines.rangeOf(toDoc(s), toDoc(e)) };
 }
 
+/**
+ * Analyses by source text, most recent last: re-linting after an edit re-parses only the RUNs that
+ * changed. Results are shared, so rules must treat them as read-only.
+ */
+const analyses = new Map<string, ShellAnalysis>();
+const ANALYSES_LIMIT = 5000;
+
 function analyse(src: string): ShellAnalysis | undefined {
-  return shellParserReady() ? analyzeShell(src) : undefined;
+  if (!shellParserReady()) return undefined;
+  let analysis = analyses.get(src);
+  if (analysis) analyses.delete(src);
+  else analysis = analyzeShell(src);
+  analyses.set(src, analysis);
+  if (analyses.size > ANALYSES_LIMIT) analyses.delete(analyses.keys().next().value!);
+  return analysis;
 }
 
 export function shellFromArgv(argv: string[], instruction?: Instruction): ShellInfo {
