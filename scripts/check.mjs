@@ -12,7 +12,7 @@ for (const id of ids) {
 for (const doc of readdirSync('docs/rules').filter((f) => f.endsWith('.md') && f !== 'README.md')) {
   if (!ids.includes(doc.slice(0, -3))) problems.push(`docs/rules/${doc} documents no rule`);
 }
-for (const args of [['scripts/gen-rules-index.mjs', '--check'], ['--import', 'tsx', 'scripts/gen-schema.ts', '--check']]) {
+for (const args of [['scripts/gen-rules-index.mjs', '--check'], ['--import', 'tsx', 'scripts/gen-schema.ts', '--check'], ['--import', 'tsx', 'scripts/gen-rules-table.ts', '--check']]) {
   try {
     execFileSync(process.execPath, args, { stdio: 'pipe' });
   } catch (error) {
@@ -23,4 +23,4 @@ if (problems.length > 0) {
   console.error(problems.join('\n'));
   process.exit(1);
 }
-console.log(`check: ${ids.length} rules, each with its test and doc; generated rules index and rules-file schema current.`);
+console.log(`check: ${ids.length} rules, each with its test and doc; generated rules index, rules table and rules-file schema current.`);
