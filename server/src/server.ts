@@ -19,6 +19,8 @@ import { codeActions, editorSupport, OPEN_RULE_DOCS_COMMAND, rulesFileTarget, ru
 import { noticeToDiagnostic, toDiagnostic } from './lsp/diagnostics';
 import { LintScheduler } from './lsp/scheduler';
 import { RulesFiles } from './lsp/rules-file';
+import { rulesFileCompletion } from './lsp/rules-file-completion';
+import { rulesFileHover } from './lsp/rules-file-hover';
 import { LintTriggers, SettingsCache } from './lsp/settings';
 import { describeActiveRules } from './config/describe';
 import { ACTIVE_CONFIG_REQUEST, activeConfig, type ActiveConfigParams } from './lsp/active-config';
@@ -51,6 +53,10 @@ connection.onInitialize((params): InitializeResult => {
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       hoverProvider: true,
+      // Completion is for the YAML rules file only. A space opens it after `key: ` and in a new
+      // line's indentation; letters open it anyway (quick suggestions). Not `:`, which would offer
+      // values before the space YAML needs.
+      completionProvider: { triggerCharacters: [' '] },
       executeCommandProvider: { commands: [APPLY_FIX_ALL_COMMAND, OPEN_RULE_DOCS_COMMAND] },
     },
     serverInfo: { name: 'shipshape', version: SERVER_VERSION },
@@ -195,7 +201,21 @@ connection.onCodeAction((params) => {
   return actions;
 });
 
-connection.onHover((params) => {
+/** An open YAML rules file (a `.shipshape.json` gets completion from the editor's JSON support and the schema). */
+async function isYamlRulesFile(document: TextDocument): Promise<boolean> {
+  if (document.languageId === 'json' || document.languageId === 'jsonc' || /\.json$/i.test(document.uri)) return false;
+  return rulesFiles.isRulesFile(document.uri, await settings.get(document.uri));
+}
+
+connection.onCompletion(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || !(await isYamlRulesFile(document))) return null;
+  return rulesFileCompletion(document, params.position, hoverInfo);
+});
+
+connection.onHover(async (params) => {
+  const rulesFile = documents.get(params.textDocument.uri);
+  if (rulesFile && !lastLint.has(rulesFile.uri) && (await isYamlRulesFile(rulesFile))) return rulesFileHover(rulesFile, params.position, hoverInfo);
   const last = lastLint.get(params.textDocument.uri);
   const document = documents.get(params.textDocument.uri);
   if (!last || !document || last.version !== document.version) return null;

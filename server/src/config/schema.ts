@@ -7,7 +7,7 @@ export const PROFILES = ['recommended', 'strict'] as const;
 
 export const SCHEMA_ID = 'https://shipshape.dev/schemas/shipshape.schema.json';
 
-const KIND_NAMES = { dockerfile: 'Dockerfile', compose: 'Compose', kubernetes: 'Kubernetes' } as const;
+export const KIND_NAMES = { dockerfile: 'Dockerfile', compose: 'Compose', kubernetes: 'Kubernetes' } as const;
 
 // Empty values (`rules:` with only comments below it, as `shipshape init` writes) are allowed: null.
 const globList = (description: string) => ({
