@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { window, workspace, type ExtensionContext } from 'vscode';
+import { extensions, window, workspace, type ExtensionContext, type TextDocument } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CLIENT_COMMANDS, registerCommands } from './commands';
 import { registerRulesFileCommands, RULES_FILE_WATCH_GLOB } from './rules-file-commands';
@@ -28,7 +28,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel: output,
     synchronize: { configurationSection: 'shipshape', fileEvents: workspace.createFileSystemWatcher(RULES_FILE_WATCH_GLOB) },
-    initializationOptions: { clientCommands: CLIENT_COMMANDS },
+    initializationOptions: {
+      clientCommands: CLIENT_COMMANDS,
+      // Red Hat's YAML extension already completes and explains the rules file from our schema.
+      yamlExtension: !!extensions.getExtension('redhat.vscode-yaml'),
+    },
   };
   client = new LanguageClient('shipshape', 'Shipshape', serverOptions, clientOptions);
   output.info(`Starting the Shipshape language server (${serverModule})`);
@@ -36,13 +40,40 @@ export async function activate(context: ExtensionContext): Promise<void> {
   context.subscriptions.push(...registerRulesFileCommands(() => client));
   const status = new ShipshapeStatus(() => client, DOCUMENT_SELECTOR, output);
   context.subscriptions.push(status, logServerState(client, output));
-  await client.start();
-  void status.refresh();
+  // Start the server only once a container file is open: a workspace with a Dockerfile somewhere,
+  // or a YAML file that is neither Compose nor Kubernetes, costs no process.
+  const started = new Promise<void>((resolve) => {
+    const start = () => {
+      opened.dispose();
+      output.info('A container file is open; starting the server');
+      client!.start().then(resolve, (error: unknown) => {
+        output.error(`The Shipshape server did not start: ${String(error)}`);
+        resolve();
+      });
+    };
+    const opened = workspace.onDidOpenTextDocument((document) => {
+      if (isContainerDocument(document)) start();
+    });
+    context.subscriptions.push(opened);
+    if (workspace.textDocuments.some(isContainerDocument)) start();
+  });
+  void started.then(() => status.refresh());
   context.subscriptions.push(
     workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('shipshape.enable')) output.info('shipshape.enable changed; re-linting open documents');
     }),
   );
+}
+
+const CONTAINER_FILE_NAME = /(^|[\\/])(?:(?:Dockerfile|Containerfile)(?:\.[^\\/]*)?|[^\\/]+\.(?:dockerfile|Dockerfile)|(?:docker-)?compose[^\\/]*\.ya?ml|[^\\/]+\.compose\.ya?ml|\.shipshape\.(?:ya?ml|json))$/;
+
+/** Dockerfiles, Compose files, rules files, and YAML that declares a Kubernetes object. */
+function isContainerDocument(document: TextDocument): boolean {
+  if (document.languageId === 'dockerfile' || document.languageId === 'dockercompose') return true;
+  if (CONTAINER_FILE_NAME.test(document.fileName)) return true;
+  if (document.languageId !== 'yaml') return false;
+  const head = document.getText().slice(0, 65536);
+  return (/^apiVersion:/m.test(head) && /^kind:/m.test(head)) || /^services:/m.test(head);
 }
 
 export async function deactivate(): Promise<void> {

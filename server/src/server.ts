@@ -32,6 +32,8 @@ const settings = new SettingsCache(connection, () => configurationSupported);
 const rulesFiles = new RulesFiles(connection, documents, (uri) => pathOf(uri));
 const triggers = new LintTriggers();
 let workspaceFoldersSupported = false;
+/** Red Hat's YAML extension completes and explains the rules file from our schema: no double lists. */
+let yamlExtensionPresent = false;
 const reportedRuleErrors = new Set<string>();
 /** The last lint of each open document, for hovers and code actions. */
 const lastLint = new Map<string, { version: number; kind: FileKindOrUnknown; findings: Finding[] }>();
@@ -42,6 +44,7 @@ const hoverInfo = ruleHoverInfo(
 );
 
 connection.onInitialize((params): InitializeResult => {
+  yamlExtensionPresent = !!(params.initializationOptions as { yamlExtension?: boolean } | undefined)?.yamlExtension;
   configurationSupported = !!params.capabilities.workspace?.configuration;
   support = editorSupport(params);
   rulesFiles.setFolders(params.workspaceFolders);
@@ -209,13 +212,13 @@ async function isYamlRulesFile(document: TextDocument): Promise<boolean> {
 
 connection.onCompletion(async (params) => {
   const document = documents.get(params.textDocument.uri);
-  if (!document || !(await isYamlRulesFile(document))) return null;
+  if (!document || yamlExtensionPresent || !(await isYamlRulesFile(document))) return null;
   return rulesFileCompletion(document, params.position, hoverInfo);
 });
 
 connection.onHover(async (params) => {
   const rulesFile = documents.get(params.textDocument.uri);
-  if (rulesFile && !lastLint.has(rulesFile.uri) && (await isYamlRulesFile(rulesFile))) return rulesFileHover(rulesFile, params.position, hoverInfo);
+  if (rulesFile && !lastLint.has(rulesFile.uri) && (await isYamlRulesFile(rulesFile))) return yamlExtensionPresent ? null : rulesFileHover(rulesFile, params.position, hoverInfo);
   const last = lastLint.get(params.textDocument.uri);
   const document = documents.get(params.textDocument.uri);
   if (!last || !document || last.version !== document.version) return null;
