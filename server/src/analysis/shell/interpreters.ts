@@ -2,8 +2,9 @@ import { POSIX_SHELLS, type Invocation } from './commands';
 import type { ShellWord } from './parser';
 
 /** Interpreters that run code they are given, with their "code on the command line" options. */
-const INTERPRETERS: { match: (name: string) => boolean; inline: RegExp; valued: Set<string> }[] = [
-  { match: (n) => POSIX_SHELLS.has(n) && n !== 'busybox', inline: /^-[a-z]*c[a-z]*$/, valued: new Set(['-o', '+o', '-O', '+O', '--rcfile', '--init-file']) },
+// `inline` tests are linear: one character class per pattern, letters checked with includes().
+const INTERPRETERS: { match: (name: string) => boolean; inline: { test(v: string): boolean }; valued: Set<string> }[] = [
+  { match: (n) => POSIX_SHELLS.has(n) && n !== 'busybox', inline: { test: (v: string) => /^-[a-z]+$/.test(v) && v.includes('c') }, valued: new Set(['-o', '+o', '-O', '+O', '--rcfile', '--init-file']) },
   { match: (n) => /^(python|pypy)(\d+(\.\d+)?)?$/.test(n), inline: /^-[a-zA-Z]*[cm]/, valued: new Set(['-W', '-X', '-Q']) },
   { match: (n) => /^perl(\d+(\.\d+)*)?$/.test(n), inline: /^-[a-zA-Z]*[eE]/, valued: new Set(['-I', '-M', '-m', '-x']) },
   { match: (n) => /^ruby(\d+(\.\d+)*)?$/.test(n), inline: /^-[a-zA-Z]*e/, valued: new Set(['-I', '-r', '-C']) },
@@ -55,7 +56,7 @@ export function interpreterUse(inv: Invocation): InterpreterUse | undefined {
       if (/^--\w+=/.test(v)) inline = args[i];
       continue;
     }
-    if (POSIX_SHELLS.has(inv.name) && /^-[a-z]*s[a-z]*$/.test(v)) stdinFlag = true;
+    if (POSIX_SHELLS.has(inv.name) && /^-[a-z]+$/.test(v) && v.includes('s')) stdinFlag = true;
   }
   const readsStdin = !inlineFlag && (stdinFlag || operands.length === 0 || operands[0].value === '-');
   return { readsStdin, inline, operands };

@@ -49,9 +49,10 @@ export function secretHits(analysis: ShellAnalysis): SecretHit[] {
     }
     if ((inv.name === 'npm' || inv.name === 'yarn' || inv.name === 'pnpm') && values.includes('set')) {
       args.forEach((w, i) => {
-        const m = /:_(authToken|auth|password)(=(.*))?$/.exec(w.value);
+        const eq = w.value.indexOf('=');
+        const m = /:_(authToken|auth|password)$/.exec(eq < 0 ? w.value : w.value.slice(0, eq));
         if (!m) return;
-        if (m[2] ? literal(w, m[3]) : literal(args[i + 1])) hits.push({ word: m[2] ? w : args[i + 1], what: `${inv.name} config _${m[1]}` });
+        if (eq >= 0 ? literal(w, w.value.slice(eq + 1)) : literal(args[i + 1])) hits.push({ word: eq >= 0 ? w : args[i + 1], what: `${inv.name} config _${m[1]}` });
       });
     }
     if ((inv.name === 'echo' || inv.name === 'printf') && cmd.redirects.some((r) => r.op.startsWith('>') && /(^|\/)\.npmrc$/.test(r.target?.value ?? ''))) {
