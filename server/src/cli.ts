@@ -1,6 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { collectFiles, decodeText, readTextFile, type FoundFile } from './cli/files';
+import { collectFiles, decodeText, describeFsError, MAX_FILE_BYTES, readTextFile, type FoundFile } from './cli/files';
 import { parseCommandLine, USAGE, UsageError, type LintArgs } from './cli/args';
 import { formatText } from './cli/format-text';
 import { formatSarif } from './cli/format-sarif';
@@ -84,6 +84,7 @@ async function runLint(args: LintArgs, io: Io): Promise<number> {
       path: absolute,
       config,
       fileExists: existsSync,
+      maxFileBytes: MAX_FILE_BYTES, // the CLI reads up to 5 MB (the editor's default is smaller)
       onRuleError: (ruleId, error) => io.stderr(`shipshape: rule ${ruleId} failed on ${path}: ${error instanceof Error ? error.message : String(error)}\n`),
     };
     let fixed: string | undefined;
@@ -137,7 +138,7 @@ function lintFile(file: FoundFile, io: Io, args: LintArgs, lintOne: (path: strin
   try {
     read = readTextFile(file.absolute);
   } catch (error) {
-    io.stderr(`shipshape: ${file.display}: ${(error as Error).message}\n`);
+    io.stderr(`shipshape: ${file.display}: ${describeFsError(error)}\n`);
     return true;
   }
   if ('skipped' in read) {

@@ -35,6 +35,8 @@ let workspaceFoldersSupported = false;
 /** Red Hat's YAML extension completes and explains the rules file from our schema: no double lists. */
 let yamlExtensionPresent = false;
 const reportedRuleErrors = new Set<string>();
+/** Each document's size limit (setting shipshape.maxFileSize), for code actions and fix-all too. */
+const maxFileBytes = new Map<string, number>();
 /** The last lint of each open document, for hovers and code actions. */
 const lastLint = new Map<string, { version: number; kind: FileKindOrUnknown; findings: Finding[] }>();
 let support: EditorSupport = editorSupport({ capabilities: {}, processId: null, rootUri: null, workspaceFolders: null });
@@ -109,6 +111,7 @@ async function validate(uri: string): Promise<void> {
     void connection.sendDiagnostics({ uri, version: document.version, diagnostics: [] });
     return;
   }
+  maxFileBytes.set(uri, documentSettings.maxFileBytes);
   const result = lint(document.getText(), lintOptionsFor(document));
   lastLint.set(uri, { version: document.version, kind: result.kind, findings: result.findings });
   const docsUrl = (ruleId: string) => ruleDocsFileUrl(__dirname, ruleId);
@@ -125,6 +128,7 @@ function lintOptionsFor(document: TextDocument): LintOptions {
     path: pathOf(document.uri),
     languageId: document.languageId,
     config: rulesFiles.configOf(document.uri),
+    maxFileBytes: maxFileBytes.get(document.uri),
     onRuleError: (ruleId, error) => {
       if (reportedRuleErrors.has(ruleId)) return;
       reportedRuleErrors.add(ruleId);
@@ -167,6 +171,7 @@ documents.onDidClose((e) => {
   // A closed rules file is read from the disk again: its unsaved text is no longer in force.
   if (rulesFiles.documentChanged(e.document)) relintAll();
   lastLint.delete(e.document.uri);
+  maxFileBytes.delete(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 

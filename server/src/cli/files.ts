@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { isComposeFileName } from '../documents/compose';
@@ -39,7 +39,7 @@ export function collectFiles(paths: string[], cwd: string): { files: FoundFile[]
       problems.push({ path: given, message: describeFsError(error) });
       continue;
     }
-    if (stat.isDirectory()) walk(absolute, given.replace(/[\\/]+$/, '') || '/', absolute, ignore(), files, problems, seen);
+    if (stat.isDirectory()) walk(absolute, trimSeparators(given) || '/', absolute, ignore(), files, problems, seen);
     else files.push({ display: given, absolute, explicit: true });
   }
   return { files, problems };
@@ -81,17 +81,21 @@ function walk(dir: string, display: string, root: string, parentIgnore: Ignore, 
     const rel = relative(root, absolute).split(sep).join('/');
     const shown = display === '.' ? entry.name : `${display}/${entry.name}`;
     let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
     if (entry.isSymbolicLink()) {
       try {
-        isDir = statSync(absolute).isDirectory();
+        const target = statSync(absolute);
+        isDir = target.isDirectory();
+        isFile = target.isFile();
       } catch {
-        continue; // a dangling link
+        continue; // a dangling link or a link loop
       }
     }
     if (isDir) {
       if (SKIPPED_DIRS.has(entry.name) || rules.ignores(rel + '/')) continue;
       walk(absolute, shown, root, rules, files, problems, seen);
-    } else if (isCandidateName(entry.name) && !rules.ignores(rel)) {
+    } else if (isFile && isCandidateName(entry.name) && !rules.ignores(rel)) {
+      // Only regular files: a FIFO or a device named Dockerfile (or a link to one) would block or never end.
       files.push({ display: shown, absolute, explicit: false });
     }
   }
@@ -108,10 +112,19 @@ function prefixPattern(pattern: string, prefix: string): string {
 export type ReadResult = { text: string } | { skipped: string };
 
 export function readTextFile(path: string): ReadResult {
-  const stat = lstatSync(path);
+  const stat = statSync(path); // follows links: the size and type of what is read
+  if (stat.isDirectory()) return { skipped: 'is a folder; skipped' };
+  if (!stat.isFile()) return { skipped: 'not a regular file (a pipe, socket or device); skipped' };
   if (stat.size > MAX_FILE_BYTES) return { skipped: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; skipped` };
   const buffer = readFileSync(path);
   return decodeText(buffer);
+}
+
+/** A path without trailing separators (a loop, not a regex: `[\\/]+$` backtracks quadratically). */
+function trimSeparators(path: string): string {
+  let end = path.length;
+  while (end > 0 && (path[end - 1] === '/' || path[end - 1] === '\\')) end--;
+  return path.slice(0, end);
 }
 
 export function decodeText(buffer: Buffer): ReadResult {

@@ -31,7 +31,7 @@ export class YamlDoc {
     if (!this.anchors) {
       const anchors = new Map<string, Node[]>();
       visit(this.doc, (_key, node) => {
-        const anchor = (node as { anchor?: string }).anchor;
+        const anchor = (node as { anchor?: string } | null)?.anchor;
         if (anchor && (isMap(node) || isSeq(node) || isScalar(node))) {
           const list = anchors.get(anchor) ?? [];
           list.push(node);
@@ -44,8 +44,10 @@ export class YamlDoc {
   }
 
   /** Own pair first, then pairs inherited through `<<` merge keys (in order, first wins). */
-  lookup(map: YAMLMap | undefined, key: string, depth = 0): Lookup | undefined {
-    if (!map) return undefined;
+  lookup(map: YAMLMap | undefined, key: string, depth = 0, seen = new Set<YAMLMap>()): Lookup | undefined {
+    // Each mapping is searched once: a merge-key "bomb" (maps merging the same map many times over) stays linear.
+    if (!map || seen.has(map)) return undefined;
+    seen.add(map);
     for (const pair of map.items) {
       if (keyOf(pair) === key) return { pair, value: this.resolve(pair.value), inherited: false };
     }
@@ -54,7 +56,7 @@ export class YamlDoc {
       if (keyOf(pair) !== '<<') continue;
       const sources = isSeq(this.resolve(pair.value)) ? (this.resolve(pair.value) as YAMLSeq).items : [pair.value];
       for (const source of sources) {
-        const found = this.lookup(asMap(this.resolve(source)), key, depth + 1);
+        const found = this.lookup(asMap(this.resolve(source)), key, depth + 1, seen);
         if (found) return { ...found, inherited: true };
       }
     }
@@ -64,8 +66,10 @@ export class YamlDoc {
   /** Keys of a mapping including inherited ones (own keys first). */
   keys(map: YAMLMap | undefined): string[] {
     const keys = new Set<string>();
+    const seen = new Set<YAMLMap>();
     const add = (m: YAMLMap | undefined, depth: number): void => {
-      if (!m || depth > 8) return;
+      if (!m || depth > 8 || seen.has(m)) return;
+      seen.add(m);
       for (const pair of m.items) {
         const k = keyOf(pair);
         if (k === '<<') {

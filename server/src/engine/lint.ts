@@ -7,9 +7,10 @@ import { kindFromName, sourceKind } from '../documents/kind';
 import { isKubernetesMap, kubernetesObjects } from '../documents/kubernetes';
 import { asMap, YamlDoc } from '../documents/yaml';
 import { splitYamlDocuments, type YamlChunk } from '../documents/yaml-chunks';
+import { DEFAULT_MAX_FILE_BYTES, internalErrorNotice, isStackOverflowMessage, MAX_YAML_DOCUMENTS, nestsDeeperThan, sizeNotice, tooDeepNotice, tooManyDocumentsNotice } from './limits';
 import { activeRules, type ActiveRule } from './registry';
 import { applySuppressions } from './suppress';
-import type { ReportInput, RuleContext } from './rule';
+import type { ReportInput, Rule, RuleContext } from './rule';
 import { comparePositions, LineIndex } from './text';
 import type { FileKindOrUnknown, Finding, LintResult, Notice, Range } from './types';
 
@@ -25,24 +26,35 @@ export interface LintOptions {
   fileExists?: (path: string) => boolean;
   /** Called when a rule throws; the other rules' findings are still returned. */
   onRuleError?: (ruleId: string, error: unknown) => void;
+  /** Larger files (UTF-8 bytes) are not linted; one notice says so. Default: DEFAULT_MAX_FILE_BYTES. */
+  maxFileBytes?: number;
+  /** The rule set to run (default: every registered rule); for embedders that bring their own. */
+  rules?: readonly Rule[];
 }
 
 /** Lints one file's text. Never throws: parse problems become notices, rule faults are reported aside. */
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const config = options.config ?? DEFAULT_CONFIG;
   const source = sourceKind(options.path, options.languageId);
-  const linted =
-    source === 'dockerfile' ? lintDockerfile(text, config, options) : source === 'yaml' ? lintYaml(text, config, options) : { kind: 'unknown' as const, findings: [], notices: [] };
-  // Ignore comments and annotations apply to the whole file, after the (per-document cached) rules.
-  const result = applySuppressions(text, linted, config);
-  result.findings.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.ruleId.localeCompare(b.ruleId));
-  return result;
+  const tooLarge = sizeNotice(text, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+  if (tooLarge) return { kind: kindFromName(options.path, options.languageId), findings: [], notices: [tooLarge] };
+  try {
+    const linted =
+      source === 'dockerfile' ? lintDockerfile(text, config, options) : source === 'yaml' ? lintYaml(text, config, options) : { kind: 'unknown' as const, findings: [], notices: [] };
+    // Ignore comments and annotations apply to the whole file, after the (per-document cached) rules.
+    const result = applySuppressions(text, linted, config);
+    result.findings.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.ruleId.localeCompare(b.ruleId));
+    return result;
+  } catch (error) {
+    // Rules are guarded one by one; this catches the parsers and the engine (e.g. a stack overflow).
+    return { kind: kindFromName(options.path, options.languageId), findings: [], notices: [internalErrorNotice('this file', error)] };
+  }
 }
 
 function lintDockerfile(text: string, config: ResolvedConfig, options: LintOptions): LintResult {
   const doc = new DockerfileModel(text);
   const findings: Finding[] = [];
-  for (const active of activeRules('dockerfile', config)) {
+  for (const active of activeRules('dockerfile', config, options.rules)) {
     run(active, options, findings, doc.lines, (ctx) => active.rule.dockerfile!({ ...ctx, doc }));
   }
   return { kind: 'dockerfile', findings, notices: [] };
@@ -56,20 +68,27 @@ interface ChunkResult {
 
 const CACHE_LIMIT = 20000;
 const chunkCache = new Map<string, ChunkResult>();
-const configIds = new WeakMap<ResolvedConfig, number>();
+const configIds = new WeakMap<object, number>();
 let nextConfigId = 1;
 
 function lintYaml(text: string, config: ResolvedConfig, options: LintOptions): LintResult {
   const named = kindFromName(options.path, options.languageId);
-  const helm = /\{\{[^}]*\}\}/.test(text);
+  const helm = hasTemplateAction(text);
   let configId = configIds.get(config);
   if (!configId) configIds.set(config, (configId = nextConfigId++));
+  let rulesId = options.rules ? configIds.get(options.rules) : 0;
+  if (rulesId === undefined) configIds.set(options.rules!, (rulesId = nextConfigId++));
   const findings: Finding[] = [];
   const notices: Notice[] = [];
   let kind: FileKindOrUnknown = named;
-  for (const chunk of splitYamlDocuments(text)) {
+  const chunks = splitYamlDocuments(text);
+  if (chunks.length > MAX_YAML_DOCUMENTS) {
+    notices.push(tooManyDocumentsNotice(chunks.length, shiftRange({ start: { line: 0, character: 0 }, end: { line: 0, character: 3 } }, chunks[MAX_YAML_DOCUMENTS].line)));
+    chunks.length = MAX_YAML_DOCUMENTS;
+  }
+  for (const chunk of chunks) {
     // Rules may read the path and the file system; results are cached only for pure inputs.
-    const key = createHash('sha1').update(`${configId}\0${named}\0${helm}\0${options.path ?? ''}\0`).update(chunk.text).digest('base64');
+    const key = createHash('sha1').update(`${configId}\0${rulesId}\0${named}\0${helm}\0${options.path ?? ''}\0`).update(chunk.text).digest('base64');
     let result = chunkCache.get(key);
     if (result) {
       chunkCache.delete(key);
@@ -91,6 +110,10 @@ function lintYamlChunk(chunk: YamlChunk, named: FileKindOrUnknown, helm: boolean
   const docs = parseAllDocuments(chunk.text, { uniqueKeys: false, prettyErrors: false, strict: false });
   const list = Array.isArray(docs) ? docs : [];
   for (const doc of list) {
+    if (doc.errors.some((e) => isStackOverflowMessage(e.message)) || nestsDeeperThan(doc.contents)) {
+      result.notices.push(tooDeepNotice(lines.rangeOf(doc.range[0], doc.range[0] + 1)));
+      continue;
+    }
     if (doc.errors.length > 0) {
       if (helm) continue; // Helm templates are not YAML until rendered: lint only what parses.
       const error = doc.errors[0];
@@ -107,14 +130,14 @@ function lintYamlChunk(chunk: YamlChunk, named: FileKindOrUnknown, helm: boolean
       const compose = composeFile(yaml);
       if (!compose) continue;
       result.kind = 'compose';
-      for (const active of activeRules('compose', config)) {
+      for (const active of activeRules('compose', config, options.rules)) {
         run(active, options, result.findings, lines, (ctx) => active.rule.compose!({ ...ctx, compose }));
       }
     } else if (named === 'unknown') {
       const objects = kubernetesObjects(yaml);
       if (objects.length === 0) continue;
       result.kind = 'kubernetes';
-      for (const active of activeRules('kubernetes', config)) {
+      for (const active of activeRules('kubernetes', config, options.rules)) {
         for (const object of objects) {
           run(active, options, result.findings, lines, (ctx) => active.rule.kubernetes!({ ...ctx, object }));
         }
@@ -146,6 +169,20 @@ function run(active: ActiveRule, options: LintOptions, findings: Finding[], line
     check(ctx);
   } catch (error) {
     options.onRuleError?.(rule.meta.id, error);
+  }
+}
+
+/** A Helm/Go template action `{{ … }}` (no `}` inside); a linear scan where a regex search would be quadratic. */
+export function hasTemplateAction(text: string): boolean {
+  let from = 0;
+  for (;;) {
+    const open = text.indexOf('{{', from);
+    if (open < 0) return false;
+    const close = text.indexOf('}', open + 2);
+    if (close < 0) return false;
+    if (text.charCodeAt(close + 1) === 125 /* } */) return true;
+    // Every `{{` before this `}` meets the same single `}`: continue after it.
+    from = close + 1;
   }
 }
 

@@ -22,9 +22,9 @@ export interface ActiveRule {
 }
 
 /** The rules that apply to a file kind under a configuration, with their severities. */
-export function activeRules(kind: FileKind, config: ResolvedConfig): ActiveRule[] {
+export function activeRules(kind: FileKind, config: ResolvedConfig, rules: readonly Rule[] = allRules): ActiveRule[] {
   const out: ActiveRule[] = [];
-  for (const rule of allRules) {
+  for (const rule of rules) {
     if (!rule.meta.kinds.includes(kind) || !rule[kind]) continue;
     const setting = config.rules[rule.meta.id];
     const level = setting?.level;

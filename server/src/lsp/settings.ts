@@ -1,4 +1,5 @@
 import type { Connection } from 'vscode-languageserver';
+import { DEFAULT_MAX_FILE_BYTES } from '../engine/limits';
 import type { Profile } from '../engine/types';
 
 export type RunMode = 'onType' | 'onSave';
@@ -12,9 +13,11 @@ export interface Settings {
   rulesFile: string;
   /** onType: lint as you type; onSave: lint on open and save only. */
   run: RunMode;
+  /** Larger documents are not linted (one information diagnostic says so); from `shipshape.maxFileSize` in MB. */
+  maxFileBytes: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, profile: 'recommended', rulesFile: '', run: 'onType' };
+export const DEFAULT_SETTINGS: Settings = { enable: true, profile: 'recommended', rulesFile: '', run: 'onType', maxFileBytes: DEFAULT_MAX_FILE_BYTES };
 
 /** Settings as the client sent them, with wrong types replaced by the defaults. */
 export function normalizeSettings(value: unknown): Settings {
@@ -24,6 +27,8 @@ export function normalizeSettings(value: unknown): Settings {
     profile: v.profile === 'strict' || v.profile === 'recommended' ? v.profile : DEFAULT_SETTINGS.profile,
     rulesFile: typeof v.rulesFile === 'string' ? v.rulesFile.trim() : DEFAULT_SETTINGS.rulesFile,
     run: v.run === 'onSave' || v.run === 'onType' ? v.run : DEFAULT_SETTINGS.run,
+    maxFileBytes:
+      typeof v.maxFileSize === 'number' && Number.isFinite(v.maxFileSize) && v.maxFileSize > 0 ? Math.round(v.maxFileSize * 1024 * 1024) : DEFAULT_SETTINGS.maxFileBytes,
   };
 }
 
