@@ -178,7 +178,7 @@ describe('rules file completion and hover over the protocol', function () {
   });
 
   it('keeps the hover on findings in container files', async () => {
-    const target = uri('Dockerfile');
+    const target = uri('hover.Dockerfile'); // not the Dockerfile an earlier test left open
     const published = client.nextDiagnostics(target);
     client.open(target, 'dockerfile', 'FROM node:latest\nUSER 10001\n');
     const diagnostics = await published;

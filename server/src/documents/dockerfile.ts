@@ -1,4 +1,5 @@
-import { DockerfileParser, type Dockerfile, type From, type Instruction, type ModifiableInstruction } from 'dockerfile-ast';
+import { DockerfileParser, type Arg, type Dockerfile, type Env, type From, type Instruction, type ModifiableInstruction } from 'dockerfile-ast';
+import { parseSegments } from './dockerfile-segments';
 import { LineIndex } from '../engine/text';
 import type { Range } from '../engine/types';
 import { hasVariables, parseImageRef, type ImageRef } from './image';
@@ -37,10 +38,11 @@ export class DockerfileModel {
   private readonly stageByInstruction = new Map<Instruction, Stage>();
   private readonly keywords = new Map<Instruction, string>();
 
-  constructor(readonly text: string) {
-    this.ast = DockerfileParser.parse(text);
+  constructor(readonly text: string, options: { incremental?: boolean } = {}) {
+    const segments = options.incremental === false ? undefined : parseSegments(text);
+    this.ast = segments ? segments[0].ast : DockerfileParser.parse(text);
     this.lines = new LineIndex(text);
-    this.instructions = this.ast.getInstructions();
+    this.instructions = segments ? segments.flatMap((s) => s.instructions) : this.ast.getInstructions();
     for (const instruction of this.instructions) memoizeReads(instruction);
     let current: Stage | undefined;
     for (const instruction of this.instructions) {
@@ -141,7 +143,7 @@ export class DockerfileModel {
       const arg = stage.from.getArguments()[0];
       if (!arg) continue;
       const written = arg.getValue();
-      const resolved = stage.from.getExpandedArguments()[0]?.getValue() ?? written;
+      const resolved = this.expand(written, stage.from);
       uses.push(this.imageUse('FROM', stage.from, arg.getRange(), written, resolved, stage));
     }
     for (const instruction of this.instructions) {
@@ -177,19 +179,46 @@ export class DockerfileModel {
     return { where, instruction, range, written, resolved, ref, stage };
   }
 
+  /**
+   * The value of a variable at an instruction, as BuildKit sees it: in FROM, the global ARGs; in a
+   * stage, the last ENV or ARG before the line, an ARG without value taking the global default.
+   * `null` for a declared variable without a value, undefined for an unknown one.
+   */
+  resolveVariable(name: string, instruction: Instruction, line = instruction.getRange().start.line): string | null | undefined {
+    const stage = this.keyword(instruction) === 'FROM' ? undefined : this.stageOf(instruction);
+    const global = () => lastValue(this.instructions.filter((i) => !this.stageByInstruction.has(i) && this.keyword(i) === 'ARG'), name, line);
+    if (!stage) return global();
+    const before = stage.instructions.filter((i) => i.getRange().start.line < line);
+    const env = lastValue(before.filter((i) => this.keyword(i) === 'ENV'), name, line);
+    if (env !== undefined) return env;
+    const arg = lastValue(before.filter((i) => this.keyword(i) === 'ARG'), name, line);
+    return arg === null ? global() : arg;
+  }
+
   /** Substitutes `$VAR` / `${VAR}` with ARG defaults visible at the instruction; unknown ones stay. */
   expand(value: string, instruction: Instruction): string {
     if (!value.includes('$')) return value;
     const line = instruction.getRange().start.line;
     return value.replace(/\$\{(\w+)(?::?([-+])([^}]*))?\}|\$(\w+)/g, (match, braced?: string, op?: string, word?: string, bare?: string) => {
       const name = braced ?? bare ?? '';
-      const resolved = this.ast.resolveVariable(name, line);
+      const resolved = this.resolveVariable(name, instruction, line);
       const set = resolved !== undefined && resolved !== null && resolved !== '';
       if (op === '-') return set ? resolved! : (word ?? '');
       if (op === '+') return set ? (word ?? '') : '';
       return set ? resolved! : match;
     });
   }
+}
+
+/** The value the last of these ARG/ENV instructions before `line` gives a variable. */
+function lastValue(instructions: Instruction[], name: string, line: number): string | null | undefined {
+  for (let i = instructions.length - 1; i >= 0; i--) {
+    const instruction = instructions[i];
+    if (instruction.getRange().start.line >= line) continue;
+    const properties = instruction.getKeyword().toUpperCase() === 'ARG' ? [(instruction as Arg).getProperty()] : (instruction as Env).getProperties();
+    for (const property of properties) if (property && property.getName() === name) return property.getValue();
+  }
+  return undefined;
 }
 
 /**
@@ -203,8 +232,12 @@ const MEMOIZED = [
   'getProperties', 'getProperty', 'getJSONStrings', 'getHeredocs',
 ] as const;
 
+const MEMOIZED_MARK = Symbol('memoized');
+
 function memoizeReads(instruction: Instruction): void {
-  const target = instruction as unknown as Record<string, unknown>;
+  const target = instruction as unknown as Record<string | symbol, unknown>;
+  if (target[MEMOIZED_MARK]) return; // a cached segment's instruction, memoized in an earlier lint
+  target[MEMOIZED_MARK] = true;
   for (const name of MEMOIZED) {
     const original = target[name];
     if (typeof original !== 'function' || original.length > 0) continue;
