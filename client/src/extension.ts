@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { extensions, window, workspace, type ExtensionContext, type TextDocument } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CLIENT_COMMANDS, registerCommands } from './commands';
+import { RestartPolicy } from './restart';
 import { registerRulesFileCommands, RULES_FILE_WATCH_GLOB } from './rules-file-commands';
 import { logServerState, ShipshapeStatus } from './status';
 
@@ -27,6 +28,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel: output,
+    // A crashed server is restarted (4 times in 3 minutes at most) and the output channel says so.
+    errorHandler: new RestartPolicy((message) => output.warn(message)),
     synchronize: { configurationSection: 'shipshape', fileEvents: workspace.createFileSystemWatcher(RULES_FILE_WATCH_GLOB) },
     initializationOptions: {
       clientCommands: CLIENT_COMMANDS,
