@@ -18,12 +18,7 @@ export function composeFix(compose: ComposeFile, title: string, edits: TextEdit[
 export function sharedAnchorOf(compose: ComposeFile, edits: TextEdit[]): string | undefined {
   const { yaml } = compose;
   const points = edits.map((e) => ({ at: yaml.lines.offsetAt(e.range.start), column: newLineColumn(e) }));
-  const anchored: { node: Node; anchor: string }[] = [];
-  const aliases = new Map<string, number>();
-  visit(yaml.doc, (_key, node) => {
-    if (isAlias(node)) aliases.set(node.source, (aliases.get(node.source) ?? 0) + 1);
-    else if ((isMap(node) || isSeq(node) || isScalar(node)) && node.anchor) anchored.push({ node, anchor: node.anchor });
-  });
+  const { anchored, aliases } = survey(compose);
   const services = yaml.get(compose.root, 'services');
   const [servicesStart, servicesEnd] = services?.range ?? [0, 0];
   for (const { node, anchor } of anchored) {
@@ -37,6 +32,30 @@ export function sharedAnchorOf(compose: ComposeFile, edits: TextEdit[]): string 
     return topLevelKeyOf(compose, node) ?? `&${anchor}`;
   }
   return undefined;
+}
+
+interface Survey {
+  anchored: { node: Node; anchor: string }[];
+  aliases: Map<string, number>;
+  /** Each pair's mapping, for mapHolding. */
+  holders: Map<Pair, YAMLMap>;
+}
+
+const surveys = new WeakMap<ComposeFile, Survey>();
+
+/** Anchors, alias counts and pair owners of a Compose document, walked once however many fixes ask. */
+function survey(compose: ComposeFile): Survey {
+  let found = surveys.get(compose);
+  if (found) return found;
+  found = { anchored: [], aliases: new Map(), holders: new Map() };
+  const { anchored, aliases, holders } = found;
+  visit(compose.yaml.doc, (_key, node) => {
+    if (isAlias(node)) aliases.set(node.source, (aliases.get(node.source) ?? 0) + 1);
+    else if ((isMap(node) || isSeq(node) || isScalar(node)) && node.anchor) anchored.push({ node, anchor: node.anchor });
+    if (isMap(node)) for (const pair of node.items) holders.set(pair, node);
+  });
+  surveys.set(compose, found);
+  return found;
 }
 
 /** The indentation of an insertion that starts a new line, else undefined. */
@@ -53,13 +72,5 @@ function topLevelKeyOf(compose: ComposeFile, node: Node): string | undefined {
 
 /** The mapping a pair is written in (for a pair inherited through a merge key, the anchor's mapping). */
 export function mapHolding(compose: ComposeFile, pair: Pair): YAMLMap | undefined {
-  let owner: YAMLMap | undefined;
-  visit(compose.yaml.doc, {
-    Map(_key, map) {
-      if (!map.items.includes(pair)) return undefined;
-      owner = map;
-      return visit.BREAK;
-    },
-  });
-  return owner;
+  return survey(compose).holders.get(pair);
 }
