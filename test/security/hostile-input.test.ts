@@ -163,3 +163,23 @@ describe('language server under hostile input', function () {
     assert.deepEqual((await published).diagnostics.map((d) => d.code), ['image-latest-tag']);
   });
 });
+
+describe('nesting that would overflow the parser is refused before parsing', () => {
+  // V8 aborts the process (not a catchable RangeError) when a regex is compiled near the stack
+  // limit, which the `yaml` parser reaches on deep flow nesting: such text must never reach it.
+  it('a text that crashed the process when parsed twice: refused with one notice, every time', () => {
+    const text = '{{'.repeat(5000) + '/'.repeat(5000) + '\nFROM node:22\nUSER 10001\n';
+    for (let i = 0; i < 3; i++) {
+      const result = lint(text + ' '.repeat(i), { path: 'compose.yaml' });
+      assert.equal(result.notices.length, 1);
+      assert.match(result.notices[0].message, /nested more than 200 levels/);
+    }
+  });
+
+  it('compact block sequences and deep indentation are refused too; ordinary manifests are not', () => {
+    const compact = lint('- '.repeat(2000) + 'a\n', { path: 'compose.yaml' });
+    assert.match(compact.notices[0]?.message ?? '', /nested more than 200 levels/);
+    const ok = lint('services:\n  web:\n    image: nginx:1.27\n    command: ["a", {b: [c]}]\n', { path: 'compose.yaml' });
+    assert.deepEqual(ok.notices, []);
+  });
+});

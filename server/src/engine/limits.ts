@@ -70,6 +70,43 @@ export function isStackOverflowMessage(message: string): boolean {
   return message.includes('Maximum call stack size exceeded');
 }
 
+/** Leading indentation (plus compact `- - -` indicators) beyond which a line is treated as too deep to parse. */
+export const MAX_YAML_INDENT = 500;
+
+/**
+ * True when a YAML text may nest too deeply to hand to the parser: flow brackets open deeper than
+ * MAX_YAML_DEPTH (counted without regard to quotes, so at worst a string full of brackets is
+ * refused), or a line indented past MAX_YAML_INDENT. Checked before parsing because the `yaml`
+ * parser recurses per level, and V8 aborts the whole process ("RegExpCompiler Allocation failed")
+ * when a regular expression is compiled near the stack limit: a stack overflow there cannot be caught.
+ * One linear pass, no regular expressions.
+ */
+export function mayNestTooDeeply(text: string): boolean {
+  let flow = 0;
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 /* \n */ || c === 13 /* \r */) {
+      lineStart = true;
+      indent = 0;
+      continue;
+    }
+    if (lineStart) {
+      // Spaces, tabs and compact block indicators ("- ", "? ", ": ") all open a level per column or two.
+      if (c === 32 || c === 9 || ((c === 45 || c === 63 || c === 58) && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 9))) {
+        if (++indent > MAX_YAML_INDENT) return true;
+        continue;
+      }
+      lineStart = false;
+    }
+    if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++flow > MAX_YAML_DEPTH) return true;
+    } else if ((c === 93 /* ] */ || c === 125) /* } */ && flow > 0) flow--;
+  }
+  return false;
+}
+
 /** True when a parsed YAML node nests collections deeper than `max` (an iterative walk: no recursion). */
 export function nestsDeeperThan(root: Node | null | undefined, max = MAX_YAML_DEPTH): boolean {
   if (!root) return false;

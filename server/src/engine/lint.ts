@@ -7,7 +7,7 @@ import { kindFromName, sourceKind } from '../documents/kind';
 import { isKubernetesMap, kubernetesObjects } from '../documents/kubernetes';
 import { asMap, YamlDoc } from '../documents/yaml';
 import { splitYamlDocuments, type YamlChunk } from '../documents/yaml-chunks';
-import { DEFAULT_MAX_FILE_BYTES, internalErrorNotice, isStackOverflowMessage, MAX_YAML_DOCUMENTS, nestsDeeperThan, sizeNotice, tooDeepNotice, tooManyDocumentsNotice } from './limits';
+import { DEFAULT_MAX_FILE_BYTES, internalErrorNotice, isStackOverflowMessage, MAX_YAML_DOCUMENTS, mayNestTooDeeply, nestsDeeperThan, sizeNotice, tooDeepNotice, tooManyDocumentsNotice } from './limits';
 import { activeRules, type ActiveRule } from './registry';
 import { applySuppressions } from './suppress';
 import type { ReportInput, Rule, RuleContext } from './rule';
@@ -107,6 +107,10 @@ function lintYaml(text: string, config: ResolvedConfig, options: LintOptions): L
 function lintYamlChunk(chunk: YamlChunk, named: FileKindOrUnknown, helm: boolean, config: ResolvedConfig, options: LintOptions): ChunkResult {
   const lines = new LineIndex(chunk.text);
   const result: ChunkResult = { kind: 'unknown', findings: [], notices: [] };
+  if (mayNestTooDeeply(chunk.text)) {
+    result.notices.push(tooDeepNotice(lines.rangeOf(0, 0)));
+    return result;
+  }
   const docs = parseAllDocuments(chunk.text, { uniqueKeys: false, prettyErrors: false, strict: false });
   const list = Array.isArray(docs) ? docs : [];
   for (const doc of list) {
