@@ -183,3 +183,17 @@ describe('nesting that would overflow the parser is refused before parsing', () 
     assert.deepEqual(ok.notices, []);
   });
 });
+
+describe('line endings the editor and the parsers must agree on (found by fuzzing)', () => {
+  it('a lone CR ends a line in a Dockerfile: findings sit on the line the editor shows', () => {
+    const result = lint('\r\r\nFROM nginx:latest\rUSER root\r', { path: 'Dockerfile' });
+    const byRule = new Map(result.findings.map((f) => [f.ruleId, f.range]));
+    assert.deepEqual(byRule.get('image-latest-tag'), { start: { line: 2, character: 5 }, end: { line: 2, character: 17 } });
+    assert.equal(byRule.get('user-root')?.start.line, 3);
+  });
+
+  it('a position between the CR and LF of a CRLF is clamped to the end of its line', () => {
+    const result = lint('<<: *a\n\r\n \0', { path: 'docker-compose.yml' });
+    for (const n of result.notices) assert.ok(n.range.start.line !== 1 || n.range.start.character === 0, JSON.stringify(n.range));
+  });
+});

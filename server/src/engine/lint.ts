@@ -52,7 +52,9 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
 }
 
 function lintDockerfile(text: string, config: ResolvedConfig, options: LintOptions): LintResult {
-  const doc = new DockerfileModel(text);
+  // A lone CR ends a line for editors and for LineIndex, not for dockerfile-ast: make it an LF (same
+  // length, so every offset and position still refers to the user's text).
+  const doc = new DockerfileModel(text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text);
   const findings: Finding[] = [];
   for (const active of activeRules('dockerfile', config, options.rules)) {
     run(active, options, findings, doc.lines, (ctx) => active.rule.dockerfile!({ ...ctx, doc }));
