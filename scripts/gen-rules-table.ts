@@ -1,6 +1,6 @@
 // Writes docs/rules/README.md, the table of every rule, from the rule registry's metadata.
 // `npx tsx scripts/gen-rules-table.ts --check` fails when the committed table is out of date (CI).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeGenerated } from './generated-file';
 import { join } from 'node:path';
 import { ruleProfile, ruleSeverity, type RuleMeta } from '../server/src/engine/rule';
 import type { FileKind } from '../server/src/engine/types';
@@ -59,19 +59,4 @@ const text = [
   '',
 ].join('\n');
 
-if (process.argv.includes('--check')) {
-  let current = '';
-  try {
-    current = readFileSync(target, 'utf8');
-  } catch {
-    // A missing table is out of date.
-  }
-  if (current.replace(/\r\n/g, '\n') !== text) {
-    console.error('docs/rules/README.md is out of date: run `npx tsx scripts/gen-rules-table.ts`.');
-    process.exit(1);
-  }
-  console.log('docs/rules/README.md is up to date.');
-} else {
-  writeFileSync(target, text);
-  console.log(`Wrote ${target} (${metas.length} rules).`);
-}
+writeGenerated(target, text, 'npx tsx scripts/gen-rules-table.ts', `${metas.length} rules`);
