@@ -8,6 +8,7 @@ import { containerLabel } from '../documents/kubernetes';
 import { scalarString, type YamlDoc } from '../documents/yaml';
 import { defineRule } from '../engine/rule';
 import type { Fix, TextEdit } from '../engine/types';
+import { containerEnv } from '../analysis/kubernetes-env';
 
 export default defineRule({
   meta: {
@@ -68,11 +69,7 @@ export default defineRule({
   kubernetes({ object, report }) {
     const { yaml } = object;
     for (const container of object.podSpec?.containers ?? []) {
-      for (const item of yaml.items(yaml.getSeq(container.map, 'env'))) {
-        if (!isMap(item)) continue;
-        const nameNode = yaml.get(item, 'name');
-        const name = scalarString(nameNode);
-        const valueLookup = yaml.lookup(item, 'value');
+      for (const { item, name, nameNode, value: valueLookup } of containerEnv(container)) {
         if (!name || !valueLookup || !isSecretName(name)) continue;
         if (!isLiteralSecretValue(scalarString(valueLookup.value))) continue;
         report({

@@ -1,5 +1,4 @@
 import type { Arg, Env, Property } from 'dockerfile-ast';
-import { isMap } from 'yaml';
 import { envEntries } from '../analysis/compose-env';
 import { invocation } from '../analysis/shell/commands';
 import { shellSites, type ShellSite } from '../analysis/shell/dockerfile-shell';
@@ -12,6 +11,7 @@ import { containerLabel } from '../documents/kubernetes';
 import { scalarString } from '../documents/yaml';
 import { defineRule, type ReportInput } from '../engine/rule';
 import type { TextEdit } from '../engine/types';
+import { containerEnv } from '../analysis/kubernetes-env';
 
 interface Hit {
   words: ShellWord[];
@@ -136,11 +136,7 @@ export default defineRule({
   kubernetes({ object, report }) {
     const { yaml } = object;
     for (const container of object.podSpec?.containers ?? []) {
-      for (const item of yaml.items(yaml.getSeq(container.map, 'env'))) {
-        if (!isMap(item)) continue;
-        const nameNode = yaml.get(item, 'name');
-        const name = scalarString(nameNode);
-        const value = yaml.lookup(item, 'value');
+      for (const { name, nameNode, value } of containerEnv(container)) {
         if (!name || !value) continue;
         const what = tlsEnvDisables(name, scalarString(value.value) ?? '');
         if (what) report({ range: yaml.range(nameNode), message: `${tlsEnvMessage(name, what)} (${containerLabel(container)})` });
