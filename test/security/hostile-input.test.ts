@@ -192,6 +192,12 @@ describe('line endings the editor and the parsers must agree on (found by fuzzin
     assert.equal(byRule.get('user-root')?.start.line, 3);
   });
 
+  it('a lone CR ends a line in YAML too, also before a `---` (documents are shifted by the lines the editor shows)', () => {
+    const result = lint('\rservices:\n  web:\n    image: nginx:1.27\n---\rservices:\r  web:\r    image: nginx:latest\r', { path: 'docker-compose.yml' });
+    const finding = result.findings.find((f) => f.ruleId === 'image-latest-tag');
+    assert.deepEqual(finding?.range, { start: { line: 7, character: 11 }, end: { line: 7, character: 23 } });
+  });
+
   it('a position between the CR and LF of a CRLF is clamped to the end of its line', () => {
     const result = lint('<<: *a\n\r\n \0', { path: 'docker-compose.yml' });
     for (const n of result.notices) assert.ok(n.range.start.line !== 1 || n.range.start.character === 0, JSON.stringify(n.range));

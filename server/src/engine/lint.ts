@@ -39,8 +39,12 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const tooLarge = sizeNotice(text, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
   if (tooLarge) return { kind: kindFromName(options.path, options.languageId), findings: [], notices: [tooLarge] };
   try {
+    // A lone CR ends a line for editors and for LineIndex, not for dockerfile-ast, the `yaml` parser or
+    // the document splitter: make it an LF (same length, so every offset and position still refers to
+    // the user's text).
+    const parsed = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
     const linted =
-      source === 'dockerfile' ? lintDockerfile(text, config, options) : source === 'yaml' ? lintYaml(text, config, options) : { kind: 'unknown' as const, findings: [], notices: [] };
+      source === 'dockerfile' ? lintDockerfile(parsed, config, options) : source === 'yaml' ? lintYaml(parsed, config, options) : { kind: 'unknown' as const, findings: [], notices: [] };
     // Ignore comments and annotations apply to the whole file, after the (per-document cached) rules.
     const result = applySuppressions(text, linted, config);
     result.findings.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.ruleId.localeCompare(b.ruleId));
@@ -52,9 +56,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
 }
 
 function lintDockerfile(text: string, config: ResolvedConfig, options: LintOptions): LintResult {
-  // A lone CR ends a line for editors and for LineIndex, not for dockerfile-ast: make it an LF (same
-  // length, so every offset and position still refers to the user's text).
-  const doc = new DockerfileModel(text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text);
+  const doc = new DockerfileModel(text);
   const findings: Finding[] = [];
   for (const active of activeRules('dockerfile', config, options.rules)) {
     run(active, options, findings, doc.lines, (ctx) => active.rule.dockerfile!({ ...ctx, doc }));
