@@ -164,3 +164,11 @@ describe('rules file: every mistake is reported where it is written', () => {
     for (const sample of samples) assert.doesNotThrow(() => parseRulesFile(sample, fakeCatalog), sample);
   });
 });
+
+describe('rules file nesting', () => {
+  it('a rules file nested deeper than the parser can safely read is refused with a message', () => {
+    const parsed = parseRulesFile('rules: ' + '['.repeat(100_000) + '\n', fakeCatalog);
+    assert.equal(parsed.fatal, true);
+    assert.match(parsed.problems[0].message, /nests collections too deeply/);
+  });
+});

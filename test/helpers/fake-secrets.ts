@@ -14,6 +14,8 @@ export const fake = {
   npmToken: () => 'np' + 'm_' + body(36),
   dockerHubToken: () => 'dck' + 'r_pat_' + body(27),
   privateKeyHeader: () => '-----BEGIN RSA ' + 'PRIVATE KEY-----',
+  openAiLegacy: () => 'sk' + '-' + body(20) + 'T3Blbk' + 'FJ' + body(20),
+  openAiProject: () => 'sk' + '-proj-' + body(48),
   jwt: () => 'ey' + 'J' + body(20) + '.ey' + 'J' + body(30) + '.' + body(43),
   /** A literal password value that is not credential-shaped. */
   password: () => 'hunter' + '2-' + 'correct-horse',

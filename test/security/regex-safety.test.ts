@@ -12,21 +12,8 @@ import { sourceRegexes, type SourceRegex } from './regex-sources';
  * lines then go through lint with a generous bound (a hang detector, not a benchmark).
  */
 const KNOWN_SUPERLINEAR: Array<{ file: string; source: string; fix: string }> = [
-  { file: 'server/src/analysis/compose-env.ts', source: String.raw`\$\{[A-Za-z_]\w*:?-([^}]*)\}`, fix: 'scan for `${` with indexOf and read to the next `}`' },
-  { file: 'server/src/analysis/copy-sources.ts', source: String.raw`[?#].*$`, fix: 'cut at indexOf("?") / indexOf("#")' },
-  { file: 'server/src/rules/secret-file-copied.ts, server/src/config/globs.ts', source: String.raw`\/+$`, fix: 'trim trailing slashes with a loop' },
-  { file: 'server/src/analysis/secrets.ts', source: String.raw`([A-Z]+)([A-Z][a-z])`, fix: 'split camel case with a character loop' },
-  { file: 'server/src/analysis/secrets.ts', source: String.raw`\$\{[^}]*\}|\$\([A-Za-z_]\w*\)|\$[A-Za-z_]\w*|\{\{.*\}\}`, fix: 'test `${`/`$(`/`$x`/`{{…}}` with indexOf scans (see hasTemplateAction in engine/lint.ts)' },
-  { file: 'server/src/analysis/secrets.ts', source: String.raw`\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,255}T3BlbkFJ[A-Za-z0-9_-]{20,255}|\bsk-proj-[A-Za-z0-9_-]{40,255}`, fix: 'bounded (255), acceptable; or anchor to token boundaries' },
   { file: 'server/src/analysis/secrets.ts', source: String.raw`\beyJ[A-Za-z0-9_-]{10,4096}\.eyJ[A-Za-z0-9_-]{10,8192}\.[A-Za-z0-9_-]{10,4096}`, fix: 'bounded (4096), acceptable; or split the token on "." first' },
   { file: 'server/src/analysis/url-credentials.ts', source: String.raw`\b([A-Za-z][A-Za-z0-9+.-]{0,31}):\/\/([^\s:@/?#'"` + '`' + String.raw`<>\\]{0,256}):([^\s@/?#'"` + '`' + String.raw`<>\\]{1,256})@([A-Za-z0-9[][^\s/?#:'"` + '`' + String.raw`<>@\\]{0,254})`, fix: 'bounded repetitions, acceptable; or find "://" first' },
-  { file: 'server/src/config/parse.ts', source: String.raw`:[^/]*$`, fix: 'lastIndexOf(":") > lastIndexOf("/")' },
-  { file: 'server/src/config/parse.ts', source: String.raw`[:@][^/]*$`, fix: 'compare lastIndexOf of ":"/"@" with lastIndexOf("/")' },
-  { file: 'server/src/documents/dockerfile.ts', source: String.raw`\$\{(\w+)(?::?([-+])([^}]*))?\}|\$(\w+)`, fix: 'a small scanner for ${…} and $NAME' },
-  { file: 'server/src/engine/suppress-ids.ts', source: String.raw`^(.*?)(\d+)…(\d+)$`, fix: 'strip trailing digits with a loop' },
-  { file: 'server/src/engine/suppress-ids.ts', source: String.raw`^(.*?)(\d+)$`, fix: 'strip trailing digits with a loop' },
-  { file: 'server/src/rules/secret-in-url.ts', source: String.raw`^_+|_+$`, fix: 'trim underscores with a loop' },
-  { file: 'server/src/analysis/copy-sources.ts', source: String.raw`[\\/]+$`, fix: 'trim trailing separators with a loop (see trimSeparators in cli/files.ts)' },
 ];
 
 /** Keyed by the pattern alone, so moving a regex between modules does not churn the list. */

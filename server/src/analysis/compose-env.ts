@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import type { YamlDoc } from '../documents/yaml';
 import type { Range } from '../engine/types';
+import { variableRefs } from '../documents/variables';
 
 /** One variable of a Compose `environment:` or `build.args:` block, in map or `KEY=value` list form. */
 export interface EnvEntry {
@@ -42,8 +43,7 @@ export function envEntries(yaml: YamlDoc, block: Node | undefined): EnvEntry[] {
 
 /** Literal defaults inside interpolations: `${DB_PASSWORD:-hunter2}` → `hunter2`. */
 export function interpolationDefaults(value: string): string[] {
-  const out: string[] = [];
-  const re = /\$\{[A-Za-z_]\w*:?-([^}]*)\}/g;
-  for (let m = re.exec(value); m; m = re.exec(value)) out.push(m[1]);
-  return out;
+  return variableRefs(value)
+    .filter((ref) => ref.op === '-' && /^[A-Za-z_]/.test(ref.name))
+    .map((ref) => ref.word ?? '');
 }

@@ -1,6 +1,7 @@
 import type { Flag, Instruction, JSONInstruction, ModifiableInstruction } from 'dockerfile-ast';
 import type { DockerfileModel } from '../documents/dockerfile';
 import type { Range } from '../engine/types';
+import { cutAtFirst, trimEndChars } from './text-scan';
 
 /** One path argument of `COPY` / `ADD`, as written and with `ARG`/`ENV` defaults substituted. */
 export interface PathArg {
@@ -85,7 +86,7 @@ export function isRemoteSource(value: string): boolean {
 
 /** The last path segment of a source (`a/b/.env` → `.env`, `https://x/y.tgz?z` → `y.tgz`). */
 export function baseName(value: string): string {
-  const path = (value.includes('://') ? value.replace(/[?#].*$/, '') : value).replace(/[\\/]+$/, '');
+  const path = trimEndChars(value.includes('://') ? cutAtFirst(value, '?#') : value, '\\/');
   const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
   return path.slice(slash + 1);
 }

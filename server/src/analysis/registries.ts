@@ -1,4 +1,5 @@
 import { registryOf, type ImageRef } from '../documents/image';
+import { trimEndChars } from './text-scan';
 
 /**
  * Registry allow-list matching for `trustedRegistries`. Patterns are simple globs where `*` is the
@@ -57,7 +58,7 @@ export function isTrustedImage(ref: ImageRef, trusted: readonly string[]): boole
 
 function normalizePattern(raw: unknown): string {
   if (typeof raw !== 'string') return '';
-  const pattern = raw.trim().replace(/^[a-z]+:\/\//i, '').replace(/\/+$/, '');
+  const pattern = trimEndChars(raw.trim().replace(/^[a-z]+:\/\//i, ''), '/');
   const slash = pattern.indexOf('/');
   const host = slash < 0 ? pattern : pattern.slice(0, slash);
   const canonicalHost = DOCKER_HUB_ALIASES.has(host.toLowerCase()) ? 'docker.io' : host;

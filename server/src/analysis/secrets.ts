@@ -16,13 +16,33 @@ const WELL_KNOWN_NAMES = new Set([
   'HEROKU_API_KEY', 'SENDGRID_API_KEY', 'TWILIO_AUTH_TOKEN', 'DATADOG_API_KEY', 'DD_API_KEY', 'SENTRY_AUTH_TOKEN',
 ]);
 
+const isUpper = (c: string | undefined) => c !== undefined && c >= 'A' && c <= 'Z';
+const isLower = (c: string | undefined) => c !== undefined && c >= 'a' && c <= 'z';
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+const isIdentStart = (c: string | undefined) => isUpper(c) || isLower(c) || c === '_';
+const isIdentChar = (c: string | undefined) => isIdentStart(c) || isDigit(c);
+
+/** `dbPassword` → db, password; `APIKey` → api, key; split at `_ - .` and spaces too. */
 export function nameSegments(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
-    .split(/[_\-.\s]+/)
-    .filter(Boolean)
-    .map((s) => s.toLowerCase());
+  const segments: string[] = [];
+  let current = '';
+  for (let i = 0; i < name.length; i++) {
+    const c = name[i];
+    if (c === '_' || c === '-' || c === '.' || c.trim() === '') {
+      if (current) segments.push(current);
+      current = '';
+      continue;
+    }
+    const prev = name[i - 1];
+    const camel = isUpper(c) && (isLower(prev) || isDigit(prev) || (isUpper(prev) && isLower(name[i + 1])));
+    if (camel && current) {
+      segments.push(current);
+      current = '';
+    }
+    current += c;
+  }
+  if (current) segments.push(current);
+  return segments.map((s) => s.toLowerCase());
 }
 
 /** Name gate: the key names a secret. `*_FILE` keys are the recommended pattern, never a finding. */
@@ -37,11 +57,30 @@ export function isSecretName(name: string): boolean {
 
 const PLACEHOLDER =
   /^(?:change[_-]?me|change[_-]?it|replace[_-]?me|placeholder|dummy|example|sample|todo|tbd|fixme|redacted|none|null|nil|undefined|xxx.*|\*+|\.{3,}|<[^>]*>|\[[^\]]*\]|your[_-].*|__.*__)$/i;
-const INTERPOLATION = /\$\{[^}]*\}|\$\([A-Za-z_]\w*\)|\$[A-Za-z_]\w*|\{\{.*\}\}/;
 
 /** A value from a template or the environment: `${VAR}`, `$VAR`, `$(VAR)`, `{{ … }}`. */
 export function isInterpolated(value: string): boolean {
-  return INTERPOLATION.test(value);
+  const lastClose = value.lastIndexOf('}');
+  for (let i = value.indexOf('$'); i >= 0; i = value.indexOf('$', i + 1)) {
+    const next = value[i + 1];
+    if (next === '{' && lastClose > i + 1) return true;
+    if (isIdentStart(next)) return true;
+    if (next === '(' && isIdentStart(value[i + 2])) {
+      let j = i + 3;
+      while (isIdentChar(value[j])) j++;
+      if (value[j] === ')') return true;
+    }
+  }
+  // `{{ … }}` on one line.
+  let close = -1;
+  for (let open = value.indexOf('{{'); open >= 0; ) {
+    if (close < open + 2) close = value.indexOf('}}', open + 2);
+    if (close < 0) return false;
+    const newline = value.indexOf('\n', open);
+    if (newline < 0 || newline > close) return true;
+    open = value.indexOf('{{', newline);
+  }
+  return false;
 }
 
 export function isPlaceholder(value: string): boolean {
@@ -67,7 +106,7 @@ export interface SecretMatch {
   format: string;
 }
 
-const FORMATS: { format: string; pattern: RegExp }[] = [
+const FORMATS: { format: string; pattern: RegExp; accept?: (value: string) => boolean }[] = [
   { format: 'AWS access key id', pattern: /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g },
   { format: 'GitHub token', pattern: /\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g },
   { format: 'GitHub fine-grained token', pattern: /\bgithub_pat_[A-Za-z0-9_]{60,255}\b/g },
@@ -78,10 +117,24 @@ const FORMATS: { format: string; pattern: RegExp }[] = [
   { format: 'npm token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/g },
   { format: 'Docker Hub token', pattern: /\bdckr_pat_[A-Za-z0-9_-]{20,255}/g },
   { format: 'Anthropic API key', pattern: /\bsk-ant-[a-z]{3,6}\d{2}-[A-Za-z0-9_-]{40,255}/g },
-  { format: 'OpenAI API key', pattern: /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,255}T3BlbkFJ[A-Za-z0-9_-]{20,255}|\bsk-proj-[A-Za-z0-9_-]{40,255}/g },
+  // One unambiguous token, then the checks in code: a regex with the marker in the middle of two
+  // overlapping runs backtracks quadratically on a long line of `sk-` tokens.
+  {
+    format: 'OpenAI API key',
+    pattern: /\bsk-[A-Za-z0-9_-]{20,600}(?![A-Za-z0-9_-])/g,
+    accept: (v) => hasOpenAiMarker(v.replace(/^sk-(?:(?:proj|svcacct|admin)-)?/, '')) || (v.startsWith('sk-proj-') && v.length >= 48),
+  },
   { format: 'private key', pattern: /-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----/g },
   { format: 'JSON Web Token', pattern: /\beyJ[A-Za-z0-9_-]{10,4096}\.eyJ[A-Za-z0-9_-]{10,8192}\.[A-Za-z0-9_-]{10,4096}/g },
 ];
+
+/** Legacy OpenAI keys carry `T3BlbkFJ` with at least 20 characters on each side. */
+function hasOpenAiMarker(body: string): boolean {
+  for (let at = body.indexOf('T3BlbkFJ'); at >= 0; at = body.indexOf('T3BlbkFJ', at + 1)) {
+    if (at >= 20 && body.length - at - 8 >= 20) return true;
+  }
+  return false;
+}
 
 /** Published example credentials (AWS docs, jwt.io) are not secrets. */
 const DOCUMENTED_EXAMPLES = [/EXAMPLE/, /SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c/];
@@ -90,10 +143,11 @@ const DOCUMENTED_EXAMPLES = [/EXAMPLE/, /SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQs
 export function findKnownSecrets(text: string): SecretMatch[] {
   if (!/AKIA|ASIA|gh[pousr]_|github_pat_|glpat-|xox[abpr]-|k_live_|AIza|npm_|dckr_pat_|sk-|PRIVATE KEY|eyJ/.test(text)) return [];
   const out: SecretMatch[] = [];
-  for (const { format, pattern } of FORMATS) {
+  for (const { format, pattern, accept } of FORMATS) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
       const value = m[0];
+      if (accept && !accept(value)) continue;
       if (DOCUMENTED_EXAMPLES.some((e) => e.test(value))) continue;
       if (format !== 'private key' && isLowEntropy(value)) continue;
       out.push({ start: m.index, end: m.index + value.length, format });

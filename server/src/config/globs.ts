@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { trimEndChars } from '../analysis/text-scan';
 
 /**
  * Globs from the rules file. They come from a repository that may be hostile, and picomatch turns a
@@ -38,7 +39,7 @@ export function globProblem(pattern: string): string | undefined {
 
 /** A matcher for paths relative to the rules file's folder (forward slashes); refused patterns are left out. */
 export function pathMatcher(patterns: readonly string[]): (relativePath: string) => boolean {
-  const usable = patterns.map((p) => p.replace(/^\.\//, '').replace(/\/+$/, '')).filter((p) => !globProblem(p));
+  const usable = patterns.map((p) => trimEndChars(p.replace(/^\.\//, ''), '/')).filter((p) => !globProblem(p));
   if (usable.length === 0) return () => false;
   const isMatch = picomatch(usable, OPTIONS);
   return (relativePath) => {

@@ -7,6 +7,7 @@ import { globProblem } from './globs';
 import { optionsProblems, type RuleCatalog } from './rule-catalog';
 import { PROFILES, RULE_LEVELS } from './schema';
 import { didYouMean } from './suggest';
+import { mayNestTooDeeply } from '../engine/limits';
 
 /** What a rules file says, as data. Nothing in it is ever executed. */
 export interface RulesFileData {
@@ -54,6 +55,11 @@ export function parseRulesFile(text: string, catalog: RuleCatalog): ParsedRulesF
   const data = emptyRulesFileData();
   const problems: RulesFileProblem[] = [];
   const refused = new Set<string>();
+  if (mayNestTooDeeply(text)) {
+    // The YAML parser can abort the process on very deep nesting: refuse it before parsing.
+    problems.push({ message: 'The rules file nests collections too deeply to be read safely.', range: lines.rangeOf(0, 0), severity: 'error' });
+    return { data, problems, fatal: true, refused };
+  }
   let doc;
   try {
     doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
@@ -257,8 +263,8 @@ class Checker {
         this.problem(entry.value ?? entry.pair.key, `The pin for "${entry.key}" must be a tag such as "22.11-bookworm-slim" (letters, digits, "_", ".", "-").`);
         continue;
       }
-      if (entry.key.includes('@') || /:[^/]*$/.test(entry.key)) {
-        this.problem(entry.pair.key, `Write the image name without tag or digest ("${entry.key.replace(/[:@][^/]*$/, '')}"); the value is the tag.`);
+      if (entry.key.includes('@') || entry.key.lastIndexOf(':') > entry.key.lastIndexOf('/')) {
+        this.problem(entry.pair.key, `Write the image name without tag or digest ("${withoutTagOrDigest(entry.key)}"); the value is the tag.`);
         continue;
       }
       out[entry.key] = tag;
@@ -337,4 +343,17 @@ function nodeAt(yaml: YamlDoc, node: Node, path: readonly string[], atKey = fals
     if (!current) return undefined;
   }
   return current;
+}
+
+/** `node:22@sha256:…` → `node` (the name part: text after the last `/` stops at `:` or `@`). */
+function withoutTagOrDigest(image: string): string {
+  const slash = image.lastIndexOf('/');
+  let end = image.length;
+  for (let i = slash + 1; i < image.length; i++) {
+    if (image[i] === ':' || image[i] === '@') {
+      end = i;
+      break;
+    }
+  }
+  return image.slice(0, end);
 }

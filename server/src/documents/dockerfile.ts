@@ -1,5 +1,6 @@
 import { DockerfileParser, type Arg, type Dockerfile, type Env, type From, type Instruction, type ModifiableInstruction } from 'dockerfile-ast';
 import { parseSegments } from './dockerfile-segments';
+import { variableRefs } from './variables';
 import { LineIndex } from '../engine/text';
 import type { Range } from '../engine/types';
 import { hasVariables, parseImageRef, type ImageRef } from './image';
@@ -199,15 +200,18 @@ export class DockerfileModel {
   expand(value: string, instruction: Instruction): string {
     if (!value.includes('$')) return value;
     const line = instruction.getRange().start.line;
-    return value.replace(/\$\{(\w+)(?::?([-+])([^}]*))?\}|\$(\w+)/g, (match, braced?: string, op?: string, word?: string, bare?: string) => {
-      const name = braced ?? bare ?? '';
-      const resolved = this.resolveVariable(name, instruction, line);
+    let out = '';
+    let at = 0;
+    for (const ref of variableRefs(value)) {
+      const resolved = this.resolveVariable(ref.name, instruction, line);
       const set = resolved !== undefined && resolved !== null && resolved !== '';
-      if (op === '-') return set ? resolved! : (word ?? '');
-      if (op === '+') return set ? (word ?? '') : '';
-      return set ? resolved! : match;
-    });
+      const text = ref.op === '-' ? (set ? resolved! : ref.word ?? '') : ref.op === '+' ? (set ? ref.word ?? '' : '') : set ? resolved! : value.slice(ref.start, ref.end);
+      out += value.slice(at, ref.start) + text;
+      at = ref.end;
+    }
+    return out + value.slice(at);
   }
+
 }
 
 /** The value the last of these ARG/ENV instructions before `line` gives a variable. */

@@ -1,4 +1,5 @@
 import { allRules } from '../rules';
+import { splitTrailingDigits } from '../analysis/text-scan';
 
 /**
  * Foreign rule ids (the catalog's "aka" column) → Shipshape rule ids, so an ignore written for
@@ -49,16 +50,18 @@ export function expandAka(aka: string): string[] {
     const part = raw.trim().replace(/\.\.\./g, '…');
     if (!part || /\s/.test(part)) continue; // "PSS baseline", "Polaris x": no ignore form to match
     const withPrefix = /^\d/.test(part) && prefix ? prefix + part : part;
-    const range = /^(.*?)(\d+)…(\d+)$/.exec(withPrefix);
-    if (range) {
-      prefix = range[1];
-      const [from, to] = [Number(range[2]), Number(range[3])];
-      const width = range[2].length;
+    const dots = withPrefix.indexOf('…');
+    const first = dots > 0 ? splitTrailingDigits(withPrefix.slice(0, dots)) : undefined;
+    const last = dots > 0 ? splitTrailingDigits(withPrefix.slice(dots + 1)) : undefined;
+    if (first && last && last[0] === '') {
+      prefix = first[0];
+      const [from, to] = [Number(first[1]), Number(last[1])];
+      const width = first[1].length;
       for (let n = from; n <= to && n - from < 100; n++) out.push(prefix + String(n).padStart(width, '0'));
       continue;
     }
-    const single = /^(.*?)(\d+)$/.exec(withPrefix);
-    if (single) prefix = single[1];
+    const single = splitTrailingDigits(withPrefix);
+    if (single) prefix = single[0];
     out.push(withPrefix);
   }
   return out;

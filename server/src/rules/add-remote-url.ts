@@ -1,5 +1,6 @@
 import { copyParts, flagNamed, isRemoteSource } from '../analysis/copy-sources';
 import { defineRule } from '../engine/rule';
+import { cutAtFirst } from '../analysis/text-scan';
 
 /** A git source pinned to a full commit id (`…#<40 hex>`) is immutable, like a checksum. */
 function isPinnedGitCommit(value: string): boolean {
@@ -10,7 +11,7 @@ function isPinnedGitCommit(value: string): boolean {
 export function displayUrl(value: string): string {
   const scp = /^[\w.-]+@([\w.-]+):([^#?\s]*)/.exec(value);
   if (scp) return `${scp[1]}:${scp[2]}`;
-  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/i, '$1').replace(/[?#].*$/, '');
+  return cutAtFirst(value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/i, '$1'), '?#');
 }
 
 export default defineRule({

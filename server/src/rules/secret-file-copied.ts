@@ -1,6 +1,7 @@
 import picomatch from 'picomatch';
 import { baseName, copyParts } from '../analysis/copy-sources';
 import { defineRule } from '../engine/rule';
+import { trimEndChars } from '../analysis/text-scan';
 
 /** File names that hold credentials (matched against the source's last segment). */
 const SECRET_NAMES = ['.env', '.env.*', 'id_rsa*', 'id_dsa*', 'id_ecdsa*', 'id_ed25519*', '*.pem', '*.key', '*.p12', '*.pfx', '.npmrc', '.pypirc', '.netrc', '.git-credentials', 'kubeconfig', '.ssh', '.aws'];
@@ -48,7 +49,7 @@ export default defineRule({
       if (!parts) continue;
       for (const source of parts.sources) {
         if (source.unresolved) continue;
-        const path = source.value.replace(/\\/g, '/').replace(/\/+$/, '');
+        const path = trimEndChars(source.value.replace(/\\/g, '/'), '/');
         const base = baseName(path);
         if (!base || base === '.' || isPublicMaterial(base)) continue;
         if (!isSecretName(base) && !isSecretPath(path.startsWith('/') ? path : `/${path}`)) continue;

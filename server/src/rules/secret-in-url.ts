@@ -7,6 +7,7 @@ import { scalarString, type YamlDoc } from '../documents/yaml';
 import { defineRule } from '../engine/rule';
 import type { LineIndex } from '../engine/text';
 import type { Fix, TextEdit } from '../engine/types';
+import { trimChars } from '../analysis/text-scan';
 
 export default defineRule({
   meta: {
@@ -79,7 +80,7 @@ function scanNode(yaml: YamlDoc, node: Node, onMatch: (match: UrlPassword, scala
 
 /** `web-api` → `WEB_API_PASSWORD` (`_2`, `_3` for further URLs of the same service). */
 function envName(name: string, n: number): string {
-  const base = name.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'SERVICE';
+  const base = trimChars(name.toUpperCase().replace(/[^A-Z0-9]+/g, '_'), '_') || 'SERVICE';
   return `${/^\d/.test(base) ? '_' + base : base}_PASSWORD${n > 1 ? `_${n}` : ''}`;
 }
 
