@@ -3,6 +3,7 @@ import { isAbsolute, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { isComposeFileName } from '../documents/compose';
 import { isDockerfileName } from '../documents/kind';
+import { trimEndChars } from '../analysis/text-scan';
 
 /** Files larger than this are reported and skipped rather than parsed. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -39,7 +40,7 @@ export function collectFiles(paths: string[], cwd: string): { files: FoundFile[]
       problems.push({ path: given, message: describeFsError(error) });
       continue;
     }
-    if (stat.isDirectory()) walk(absolute, trimSeparators(given) || '/', absolute, ignore(), files, problems, seen);
+    if (stat.isDirectory()) walk(absolute, trimEndChars(given, '/\\') || '/', absolute, ignore(), files, problems, seen);
     else files.push({ display: given, absolute, explicit: true });
   }
   return { files, problems };
@@ -120,12 +121,6 @@ export function readTextFile(path: string): ReadResult {
   return decodeText(buffer);
 }
 
-/** A path without trailing separators (a loop, not a regex: `[\\/]+$` backtracks quadratically). */
-function trimSeparators(path: string): string {
-  let end = path.length;
-  while (end > 0 && (path[end - 1] === '/' || path[end - 1] === '\\')) end--;
-  return path.slice(0, end);
-}
 
 export function decodeText(buffer: Buffer): ReadResult {
   if (buffer.subarray(0, 8192).includes(0)) return { skipped: 'binary file (contains NUL bytes); skipped' };
