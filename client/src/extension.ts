@@ -5,6 +5,8 @@ import { CLIENT_COMMANDS, registerCommands } from './commands';
 import { RestartPolicy } from './restart';
 import { registerRulesFileCommands, RULES_FILE_WATCH_GLOB } from './rules-file-commands';
 import { logServerState, ShipshapeStatus } from './status';
+import { isComposeFileName, isDockerfileName } from '../../server/src/documents/file-names';
+import { isRulesFileName } from '../../server/src/config/discovery';
 
 let client: LanguageClient | undefined;
 
@@ -68,12 +70,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
   );
 }
 
-const CONTAINER_FILE_NAME = /(^|[\\/])(?:(?:Dockerfile|Containerfile)(?:\.[^\\/]*)?|[^\\/]+\.(?:dockerfile|Dockerfile)|(?:docker-)?compose[^\\/]*\.ya?ml|[^\\/]+\.compose\.ya?ml|\.shipshape\.(?:ya?ml|json))$/;
 
 /** Dockerfiles, Compose files, rules files, and YAML that declares a Kubernetes object. */
 function isContainerDocument(document: TextDocument): boolean {
   if (document.languageId === 'dockerfile' || document.languageId === 'dockercompose') return true;
-  if (CONTAINER_FILE_NAME.test(document.fileName)) return true;
+  if (isDockerfileName(document.fileName) || isComposeFileName(document.fileName) || isRulesFileName(document.fileName)) return true;
   if (document.languageId !== 'yaml') return false;
   const head = document.getText().slice(0, 65536);
   return (/^apiVersion:/m.test(head) && /^kind:/m.test(head)) || /^services:/m.test(head);

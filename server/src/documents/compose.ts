@@ -18,11 +18,7 @@ export interface Service {
   get(key: string): Lookup | undefined;
 }
 
-const COMPOSE_NAME = /(^|[\\/])(compose|docker-compose)[^\\/]*\.ya?ml$|\.compose\.ya?ml$/i;
-
-export function isComposeFileName(path: string | undefined): boolean {
-  return !!path && COMPOSE_NAME.test(path);
-}
+export { isComposeFileName } from './file-names';
 
 /** A document whose top level has a `services:` mapping (and is not a Kubernetes object). */
 export function composeFile(yaml: YamlDoc): ComposeFile | undefined {

@@ -1,19 +1,11 @@
 import type { FileKindOrUnknown } from '../engine/types';
-import { isComposeFileName } from './compose';
+import { isComposeFileName, isDockerfileName } from './file-names';
+
+export { baseName, isDockerfileName } from './file-names';
 
 export type SourceKind = 'dockerfile' | 'yaml' | 'unknown';
 
-const DOCKERFILE_NAME = /^(?:(?:Dockerfile|Containerfile)(?:\..+)?|.+\.(?:Dockerfile|dockerfile|Containerfile|containerfile))$/;
 const YAML_NAME = /\.ya?ml$/i;
-
-export function baseName(path: string): string {
-  const parts = path.split(/[\\/]/);
-  return parts[parts.length - 1] ?? path;
-}
-
-export function isDockerfileName(path: string): boolean {
-  return DOCKERFILE_NAME.test(baseName(path));
-}
 
 /** Which parser a file needs, from its language id (editor) or its name (CLI). */
 export function sourceKind(path: string | undefined, languageId?: string): SourceKind {
