@@ -38,6 +38,8 @@ export class DockerfileModel {
   private images?: ImageUse[];
   private readonly stageByInstruction = new Map<Instruction, Stage>();
   private readonly keywords = new Map<Instruction, string>();
+  /** The ARGs before the first FROM, which every FROM (and an ARG re-declared in a stage) sees. */
+  private readonly globalArgs: Instruction[];
 
   constructor(readonly text: string, options: { incremental?: boolean } = {}) {
     const segments = options.incremental === false ? undefined : parseSegments(text);
@@ -66,6 +68,7 @@ export class DockerfileModel {
       }
       if (current) this.stageByInstruction.set(instruction, current);
     }
+    this.globalArgs = this.instructions.filter((i) => !this.stageByInstruction.has(i) && this.keyword(i) === 'ARG');
   }
 
   get finalStage(): Stage | undefined {
@@ -187,12 +190,11 @@ export class DockerfileModel {
    */
   resolveVariable(name: string, instruction: Instruction, line = instruction.getRange().start.line): string | null | undefined {
     const stage = this.keyword(instruction) === 'FROM' ? undefined : this.stageOf(instruction);
-    const global = () => lastValue(this.instructions.filter((i) => !this.stageByInstruction.has(i) && this.keyword(i) === 'ARG'), name, line);
+    const global = () => lastValue(this.globalArgs, name, line);
     if (!stage) return global();
-    const before = stage.instructions.filter((i) => i.getRange().start.line < line);
-    const env = lastValue(before.filter((i) => this.keyword(i) === 'ENV'), name, line);
+    const env = lastValue(stage.instructions.filter((i) => this.keyword(i) === 'ENV'), name, line);
     if (env !== undefined) return env;
-    const arg = lastValue(before.filter((i) => this.keyword(i) === 'ARG'), name, line);
+    const arg = lastValue(stage.instructions.filter((i) => this.keyword(i) === 'ARG'), name, line);
     return arg === null ? global() : arg;
   }
 
