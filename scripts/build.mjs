@@ -14,6 +14,9 @@ const common = {
   sourcemap: production ? false : 'linked',
   minify: production,
   logLevel: 'warning',
+  // The CommonJS builds of dependencies (not the `module` condition's ESM): their exports are plain
+  // properties, not the getters esbuild wraps ESM in, which dockerfile-ast's parser reads in its hot loops.
+  conditions: [],
   define: { SERVER_VERSION: JSON.stringify(pkg.version) },
 };
 

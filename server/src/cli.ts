@@ -84,6 +84,7 @@ async function runLint(args: LintArgs, io: Io): Promise<number> {
       path: absolute,
       config,
       fileExists: existsSync,
+      incremental: false, // each file is linted once: nothing to keep for a next version
       maxFileBytes: MAX_FILE_BYTES, // the CLI reads up to 5 MB (the editor's default is smaller)
       onRuleError: (ruleId, error) => io.stderr(`shipshape: rule ${ruleId} failed on ${path}: ${error instanceof Error ? error.message : String(error)}\n`),
     };

@@ -10,7 +10,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ruleDocsFileUrl } from './engine/docs';
-import { lint, type LintOptions } from './engine/lint';
+import { forgetDocument, lint, type LintOptions } from './engine/lint';
 import { prepareEngine } from './engine/prepare';
 import type { FileKindOrUnknown, Finding } from './engine/types';
 import { APPLY_FIX_ALL_COMMAND, fixAllAction, fixAllEdit, FIX_ALL_KIND, wantsFixAll } from './lsp/fix-all';
@@ -172,6 +172,7 @@ documents.onDidClose((e) => {
   if (rulesFiles.documentChanged(e.document)) relintAll();
   lastLint.delete(e.document.uri);
   maxFileBytes.delete(e.document.uri);
+  forgetDocument(pathOf(e.document.uri));
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 

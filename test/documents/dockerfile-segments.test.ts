@@ -60,7 +60,7 @@ describe('incremental Dockerfile parsing', () => {
   it('an edit inside one stage leaves the other stages parsed once', () => {
     const text = 'FROM a:1 AS one\nRUN echo one\nFROM b:2 AS two\nRUN echo two\n';
     const before = new DockerfileModel(text);
-    const after = new DockerfileModel(text.replace('echo two', 'echo 2'));
+    const after = new DockerfileModel(text.replace('echo two', 'echo 2'), { previous: before });
     assert.equal(after.stages[0].from, before.stages[0].from, 'the untouched stage is reused');
     assert.notEqual(after.stages[1].from, before.stages[1].from, 'the edited stage is parsed again');
   });

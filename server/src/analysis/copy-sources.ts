@@ -25,12 +25,18 @@ export interface CopyParts {
  * Sources and destination of a `COPY` or `ADD`, in shell or JSON form. Here-documents
  * (`COPY <<EOF /x`) have no files as sources and give undefined, as does `ONBUILD COPY`.
  */
-const parsed = new WeakMap<Instruction, CopyParts | null>();
+const parsed = new WeakMap<DockerfileModel, Map<Instruction, CopyParts | null>>();
 
-/** The parts of a COPY/ADD, computed once per instruction (several rules read them). */
+/**
+ * The parts of a COPY/ADD, computed once per instruction and model (several rules read them). Per
+ * model, not per instruction: an unchanged stage keeps its instructions across edits, but the
+ * values substituted for its variables can come from the global ARGs, which may have changed.
+ */
 export function copyParts(doc: DockerfileModel, instruction: Instruction): CopyParts | undefined {
-  let parts = parsed.get(instruction);
-  if (parts === undefined) parsed.set(instruction, (parts = computeCopyParts(doc, instruction) ?? null));
+  let byInstruction = parsed.get(doc);
+  if (!byInstruction) parsed.set(doc, (byInstruction = new Map()));
+  let parts = byInstruction.get(instruction);
+  if (parts === undefined) byInstruction.set(instruction, (parts = computeCopyParts(doc, instruction) ?? null));
   return parts ?? undefined;
 }
 

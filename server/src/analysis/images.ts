@@ -103,5 +103,5 @@ export function isNonRootBase(ref: ImageRef | undefined, config: ResolvedConfig)
 /** The image the final stage's lineage is built on, if any. */
 export function rootImage(doc: DockerfileModel, stage: Stage): ImageRef | undefined {
   const root = doc.rootOf(stage);
-  return doc.imageUses().find((u) => u.where === 'FROM' && u.stage === root)?.ref;
+  return doc.fromImage(root)?.ref;
 }

@@ -5,22 +5,35 @@ import textDocument = require('vscode-languageserver-textdocument');
  * Incremental parsing of Dockerfiles. dockerfile-ast parses a whole file at once; on a large
  * multi-stage file that is most of the cost of a keystroke. Stages are independent for the parser,
  * so the text is cut where a stage begins and each piece is parsed on its own, with positions
- * shifted to where the piece sits in the file. A piece whose text and position did not change is
- * served from a cache, so an edit re-parses only the stage it touches.
+ * shifted to where the piece sits in the file. A piece whose text and first line are those of a
+ * piece of the document's previous version is taken from it, so an edit re-parses only the stage
+ * it touches, and nothing outlives the document's next version.
  */
 
+/** One piece, parsed; shared by the versions of a document in which it did not change. */
 export interface ParsedSegment {
+  /** Unique per parse: equal ids mean the same text at the same line. */
+  id: number;
   line: number;
+  text: string;
   ast: Dockerfile;
   instructions: Instruction[];
+}
+
+/** A parsed piece where it sits in one version of the text. */
+export interface PlacedSegment {
+  segment: ParsedSegment;
+  /** Offsets of the piece in this version of the text. */
+  start: number;
+  end: number;
 }
 
 interface Segment {
   line: number;
   text: string;
+  start: number;
 }
 
-const FROM_LINE = /^[ \t]*from[ \t]/i;
 const HEREDOC = /<<-?[ \t]*(["']?)([A-Za-z_][A-Za-z0-9_]*)\1/g;
 const ESCAPE_DIRECTIVE = /^#[ \t]*escape[ \t]*=/im;
 
@@ -37,60 +50,85 @@ export function splitStages(text: string): Segment[] | undefined {
   let line = 0;
   let continued = false;
   const heredocs: { delimiter: string; tabs: boolean }[] = [];
+  let nextAngle = -1;
+  // Offsets, not sliced lines: this runs on every keystroke over the whole file.
   for (let pos = 0; pos <= text.length; ) {
     let end = text.indexOf('\n', pos);
     if (end === -1) end = text.length;
-    const raw = text.slice(pos, end);
-    const content = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    const contentEnd = end > pos && text.charCodeAt(end - 1) === 13 /* \r */ ? end - 1 : end;
     if (heredocs.length > 0) {
-      const body = heredocs[0].tabs ? content.replace(/^\t+/, '') : content;
-      if (body === heredocs[0].delimiter) heredocs.shift();
+      let bodyStart = pos;
+      if (heredocs[0].tabs) while (bodyStart < contentEnd && text.charCodeAt(bodyStart) === 9) bodyStart++;
+      const { delimiter } = heredocs[0];
+      if (contentEnd - bodyStart === delimiter.length && text.startsWith(delimiter, bodyStart)) heredocs.shift();
     } else {
-      const trimmed = content.trimStart();
-      const comment = trimmed.startsWith('#');
-      if (!continued && !comment && FROM_LINE.test(content) && pos > segmentStart) {
-        segments.push({ line: segmentLine, text: text.slice(segmentStart, pos) });
+      const first = firstNonBlank(text, pos, contentEnd);
+      const comment = text.charCodeAt(first) === 35; /* # */
+      if (!continued && !comment && pos > segmentStart && startsWithFrom(text, pos, contentEnd)) {
+        segments.push({ line: segmentLine, text: text.slice(segmentStart, pos), start: segmentStart });
         segmentStart = pos;
         segmentLine = line;
       }
       if (!comment) {
-        for (const m of content.matchAll(HEREDOC)) heredocs.push({ delimiter: m[2], tabs: m[0].startsWith('<<-') });
-        if (trimmed) continued = /\\[ \t]*$/.test(content);
+        if (nextAngle < pos) nextAngle = text.indexOf('<<', pos) >>> 0; // none left: 2^32 - 1
+        if (nextAngle < contentEnd) {
+          for (const m of text.slice(pos, contentEnd).matchAll(HEREDOC)) heredocs.push({ delimiter: m[2], tabs: m[0].startsWith('<<-') });
+        }
+        if (first < contentEnd) continued = endsWithEscape(text, pos, contentEnd);
       }
     }
     if (end >= text.length) break;
     pos = end + 1;
     line++;
   }
-  segments.push({ line: segmentLine, text: text.slice(segmentStart) });
+  segments.push({ line: segmentLine, text: text.slice(segmentStart), start: segmentStart });
   return segments;
 }
 
-const CACHE_CHARS = 8_000_000;
-const cache = new Map<string, ParsedSegment>();
-let cachedChars = 0;
+/** Where `String.prototype.trimStart` would start the line `[from, to)`. */
+function firstNonBlank(text: string, from: number, to: number): number {
+  let at = from;
+  while (at < to) {
+    const c = text.charCodeAt(at);
+    if (c === 32 || (c >= 9 && c <= 13)) at++;
+    else if (c < 128) return at;
+    else return to - text.slice(at, to).trimStart().length;
+  }
+  return at;
+}
 
-/** Parses a Dockerfile piece by piece, reusing the pieces an edit did not touch. */
-export function parseSegments(text: string): ParsedSegment[] | undefined {
-  const segments = splitStages(text);
-  if (!segments) return undefined;
-  return segments.map(({ line, text: segmentText }) => {
-    const key = `${line}\0${segmentText}`;
-    let parsed = cache.get(key);
-    if (parsed) {
-      cache.delete(key); // most recently used last
-    } else {
-      const ast = parseShifted(segmentText, line);
-      parsed = { line, ast, instructions: ast.getInstructions() };
-      cachedChars += key.length;
+/** `[ \t]*from[ \t]`, case-insensitive, at the start of the line `[from, to)`. */
+function startsWithFrom(text: string, from: number, to: number): boolean {
+  let at = from;
+  while (at < to && (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9)) at++;
+  if (at + 5 > to || (text.charCodeAt(at) | 32) !== 102 /* f */) return false;
+  const after = text.charCodeAt(at + 4);
+  return (after === 32 || after === 9) && text.slice(at, at + 4).toLowerCase() === 'from';
+}
+
+/** `\\[ \t]*$` on the line `[from, to)`: Docker continues it on the next line. */
+function endsWithEscape(text: string, from: number, to: number): boolean {
+  let at = to - 1;
+  while (at >= from && (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9)) at--;
+  return at >= from && text.charCodeAt(at) === 92;
+}
+
+let nextId = 1;
+
+/**
+ * Parses a Dockerfile piece by piece, taking from `previous` (the pieces of the document's last
+ * version, by first line) every piece whose text did not change.
+ */
+export function parseSegments(text: string, previous?: ReadonlyMap<number, ParsedSegment>): PlacedSegment[] | undefined {
+  const pieces = splitStages(text);
+  if (!pieces) return undefined;
+  return pieces.map(({ line, text: pieceText, start }) => {
+    let segment = previous?.get(line);
+    if (!segment || segment.text !== pieceText) {
+      const ast = parseShifted(pieceText, line);
+      segment = { id: nextId++, line, text: pieceText, ast, instructions: ast.getInstructions() };
     }
-    cache.set(key, parsed);
-    while (cachedChars > CACHE_CHARS && cache.size > 1) {
-      const oldest = cache.keys().next().value!;
-      cache.delete(oldest);
-      cachedChars -= oldest.length;
-    }
-    return parsed;
+    return { segment, start, end: start + pieceText.length };
   });
 }
 

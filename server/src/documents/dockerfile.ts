@@ -1,5 +1,5 @@
 import { DockerfileParser, type Arg, type Dockerfile, type Env, type From, type Instruction, type ModifiableInstruction } from 'dockerfile-ast';
-import { parseSegments } from './dockerfile-segments';
+import { parseSegments, type ParsedSegment, type PlacedSegment } from './dockerfile-segments';
 import { variableRefs } from './variables';
 import { LineIndex } from '../engine/text';
 import type { Range } from '../engine/types';
@@ -29,46 +29,129 @@ export interface ImageUse {
   stage?: Stage;
 }
 
+/**
+ * A unit of incremental linting: one parsed piece of the file (a stage, or what precedes the first
+ * FROM) with its instructions and the stages they belong to.
+ */
+export interface DockerfileUnit {
+  segment: ParsedSegment;
+  start: number;
+  end: number;
+  instructions: Instruction[];
+  /** The stages of the unit's instructions (usually one; none for the global ARGs). */
+  stages: Stage[];
+}
+
+export interface DockerfileModelOptions {
+  /** False: parse the file in one piece (the reference the incremental parse is tested against). */
+  incremental?: boolean;
+  /** The document's previous version: pieces that did not change are taken from it, not parsed again. */
+  previous?: DockerfileModel;
+}
+
 /** A Dockerfile over `dockerfile-ast`, with stages, ARG-resolved images and the final stage. */
 export class DockerfileModel {
   readonly ast: Dockerfile;
   readonly lines: LineIndex;
   readonly stages: Stage[] = [];
+  /**
+   * The instructions rules look at: every instruction of the file, or of one unit in a view made by
+   * `scoped` (stages, variables and lineage stay whole there).
+   */
   readonly instructions: Instruction[];
+  /** The stages rules report on: all, or a unit's in a scoped view. */
+  readonly focusStages: Stage[];
+  /** The text rules scan, as offsets: the whole file, or a unit's piece in a scoped view. */
+  readonly scope: { start: number; end: number };
+  /** The pieces the file was parsed in; undefined when it was parsed whole. */
+  readonly segments?: PlacedSegment[];
   private images?: ImageUse[];
-  private readonly stageByInstruction = new Map<Instruction, Stage>();
-  private readonly keywords = new Map<Instruction, string>();
+  private stageSegmentIds?: Map<Stage, string>;
+  /** Per parsed piece, the stages its instructions belong to. */
+  private readonly pieceStages: Stage[][];
   /** The ARGs before the first FROM, which every FROM (and an ARG re-declared in a stage) sees. */
   private readonly globalArgs: Instruction[];
+  private unitList?: DockerfileUnit[];
 
-  constructor(readonly text: string, options: { incremental?: boolean } = {}) {
-    const segments = options.incremental === false ? undefined : parseSegments(text);
-    this.ast = segments ? segments[0].ast : DockerfileParser.parse(text);
+  constructor(readonly text: string, options: DockerfileModelOptions = {}) {
+    const segments = options.incremental === false ? undefined : parseSegments(text, options.previous?.segments && segmentsByLine(options.previous.segments));
+    this.segments = segments;
+    this.ast = segments ? segments[0].segment.ast : DockerfileParser.parse(text);
     this.lines = new LineIndex(text);
-    this.instructions = segments ? segments.flatMap((s) => s.instructions) : this.ast.getInstructions();
-    for (const instruction of this.instructions) memoizeReads(instruction);
+    this.focusStages = this.stages;
+    this.scope = { start: 0, end: text.length };
+    const pieces = segments ? segments.map((s) => s.segment.instructions) : [this.ast.getInstructions()];
+    for (const piece of pieces) prepareInstructions(piece);
+    this.instructions = pieces.length === 1 ? pieces[0] : pieces.flat();
     let current: Stage | undefined;
-    for (const instruction of this.instructions) {
-      if (instruction.getKeyword() === 'FROM') {
-        const from = instruction as From;
-        const alias = from.getBuildStage()?.toLowerCase() ?? undefined;
-        const written = from.getImage() ?? '';
-        const base = this.stageNamed(written, this.stages.length);
-        current = {
-          index: this.stages.length,
-          from,
-          alias,
-          base,
-          isScratch: !base && written.toLowerCase() === 'scratch',
-          instructions: [],
-        };
-        this.stages.push(current);
-      } else if (current) {
-        current.instructions.push(instruction);
+    const globalArgs: Instruction[] = [];
+    this.pieceStages = pieces.map((piece) => {
+      const stages: Stage[] = current && piece.length > 0 && (piece[0] as Prepared)[KEYWORD] !== 'FROM' ? [current] : [];
+      for (const instruction of piece) {
+        const keyword = (instruction as Prepared)[KEYWORD];
+        if (keyword === 'FROM') stages.push((current = this.newStage(instruction as From)));
+        else if (current) current.instructions.push(instruction);
+        else if (keyword === 'ARG') globalArgs.push(instruction);
       }
-      if (current) this.stageByInstruction.set(instruction, current);
+      return stages;
+    });
+    this.globalArgs = globalArgs;
+  }
+
+  private newStage(from: From): Stage {
+    const alias = from.getBuildStage()?.toLowerCase() ?? undefined;
+    const written = from.getImage() ?? '';
+    const base = this.stageNamed(written, this.stages.length);
+    const stage: Stage = { index: this.stages.length, from, alias, base, isScratch: !base && written.toLowerCase() === 'scratch', instructions: [] };
+    this.stages.push(stage);
+    return stage;
+  }
+
+  /** The units of incremental linting, in file order; undefined when the file was parsed whole. */
+  units(): DockerfileUnit[] | undefined {
+    if (!this.segments) return undefined;
+    if (!this.unitList) {
+      const ids = new Map<Stage, string>();
+      this.unitList = this.segments.map(({ segment, start, end }, i) => {
+        const stages = this.pieceStages[i];
+        for (const stage of stages) ids.set(stage, `${ids.get(stage) ?? ''}${segment.id},`);
+        return { segment, start, end, instructions: segment.instructions, stages };
+      });
+      this.stageSegmentIds = ids;
     }
-    this.globalArgs = this.instructions.filter((i) => !this.stageByInstruction.has(i) && this.keyword(i) === 'ARG');
+    return this.unitList;
+  }
+
+  /**
+   * A view of this model for rules that look at one unit: `instructions`, `focusStages`, `scope`
+   * and what derives from them (image uses, shell sites) are the unit's; stages, lineage, variables
+   * and positions are the file's.
+   */
+  scoped(unit: DockerfileUnit): DockerfileModel {
+    const view = Object.create(this) as DockerfileModel;
+    const fields = view as unknown as { instructions: Instruction[]; focusStages: Stage[]; scope: { start: number; end: number }; images?: ImageUse[] };
+    fields.instructions = unit.instructions;
+    fields.focusStages = unit.stages.filter((s) => unit.instructions.includes(s.from));
+    fields.scope = { start: unit.start, end: unit.end };
+    fields.images = undefined;
+    return view;
+  }
+
+  /** The ids of the pieces a stage was parsed in, for cache keys. */
+  segmentIdsOf(stage: Stage): string {
+    this.units();
+    return this.stageSegmentIds?.get(stage) ?? '';
+  }
+
+  /** The ids of the pieces holding the global ARGs, for cache keys. */
+  globalArgSegmentIds(): string {
+    const ids = new Set<number>();
+    for (const arg of this.globalArgs) {
+      const line = arg.getRange().start.line;
+      const placed = this.segments?.find((s, i, all) => s.segment.line <= line && (i + 1 === all.length || all[i + 1].segment.line > line));
+      if (placed) ids.add(placed.segment.id);
+    }
+    return [...ids].join(',');
   }
 
   get finalStage(): Stage | undefined {
@@ -89,12 +172,17 @@ export class DockerfileModel {
   }
 
   stageOf(instruction: Instruction): Stage | undefined {
-    const known = this.stageByInstruction.get(instruction);
-    if (known) return known;
     const line = instruction.getRange().start.line;
-    let found: Stage | undefined;
-    for (const stage of this.stages) if (stage.from.getRange().start.line <= line) found = stage;
-    return found;
+    const stages = this.stages;
+    let lo = 0;
+    let hi = stages.length - 1;
+    if (hi < 0 || stages[0].from.getRange().start.line > line) return undefined;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (stages[mid].from.getRange().start.line <= line) lo = mid;
+      else hi = mid - 1;
+    }
+    return stages[lo];
   }
 
   /** The stage and its ancestors through `FROM <stage>`, nearest first. */
@@ -130,25 +218,29 @@ export class DockerfileModel {
   }
 
   keyword(instruction: Instruction): string {
-    let keyword = this.keywords.get(instruction);
-    if (keyword === undefined) this.keywords.set(instruction, (keyword = instruction.getKeyword().toUpperCase()));
-    return keyword;
+    return (instruction as Prepared)[KEYWORD] ?? keywordOf(instruction);
   }
 
+  /** The images the instructions in focus name (FROM of the focus stages, COPY --from, RUN --mount from=). */
   imageUses(): ImageUse[] {
     if (!this.images) this.images = this.collectImages();
     return this.images;
   }
 
+  /** The image a stage's FROM names (undefined for `FROM <stage>`, `scratch` and a FROM without image). */
+  fromImage(stage: Stage): ImageUse | undefined {
+    if (stage.base || stage.isScratch) return undefined;
+    const arg = stage.from.getArguments()[0];
+    if (!arg) return undefined;
+    const written = arg.getValue();
+    return this.imageUse('FROM', stage.from, arg.getRange(), written, this.expand(written, stage.from), stage);
+  }
+
   private collectImages(): ImageUse[] {
     const uses: ImageUse[] = [];
-    for (const stage of this.stages) {
-      if (stage.base || stage.isScratch) continue;
-      const arg = stage.from.getArguments()[0];
-      if (!arg) continue;
-      const written = arg.getValue();
-      const resolved = this.expand(written, stage.from);
-      uses.push(this.imageUse('FROM', stage.from, arg.getRange(), written, resolved, stage));
+    for (const stage of this.focusStages) {
+      const use = this.fromImage(stage);
+      if (use) uses.push(use);
     }
     for (const instruction of this.instructions) {
       const keyword = this.keyword(instruction);
@@ -227,23 +319,39 @@ function lastValue(instructions: Instruction[], name: string, line: number): str
   return undefined;
 }
 
+const KEYWORD = Symbol('keyword');
+type Prepared = Instruction & { [KEYWORD]?: string };
+
+function keywordOf(instruction: Instruction): string {
+  return instruction.getKeyword().toUpperCase();
+}
+
+/** Instruction lists already prepared: a reused piece's are, from the lint that parsed it. */
+const prepared = new WeakSet<Instruction[]>();
+
+/** Memoizes the reads of a piece's instructions and notes each one's upper-case keyword, once per parse. */
+function prepareInstructions(instructions: Instruction[]): void {
+  if (prepared.has(instructions)) return;
+  prepared.add(instructions);
+  for (const instruction of instructions) {
+    memoizeReads(instruction);
+    (instruction as Prepared)[KEYWORD] = keywordOf(instruction);
+  }
+}
+
 /**
  * dockerfile-ast recomputes arguments, ranges and flags from the text on every call, and dozens of
  * rules ask for them: the model's instructions are immutable, so each read is computed once.
  * Callers must not mutate the arrays they get.
  */
 const MEMOIZED = [
-  'getKeyword', 'getRange', 'getInstructionRange', 'getArguments', 'getArgumentsRange', 'getArgumentsRanges',
+  'getKeyword', 'getBuildStage', 'getImage', 'getRange', 'getInstructionRange', 'getArguments', 'getArgumentsRange', 'getArgumentsRanges',
   'getArgumentsContent', 'getRawArgumentsContent', 'getExpandedArguments', 'getVariables', 'getFlags',
   'getProperties', 'getProperty', 'getJSONStrings', 'getHeredocs',
 ] as const;
 
-const MEMOIZED_MARK = Symbol('memoized');
-
 function memoizeReads(instruction: Instruction): void {
   const target = instruction as unknown as Record<string | symbol, unknown>;
-  if (target[MEMOIZED_MARK]) return; // a cached segment's instruction, memoized in an earlier lint
-  target[MEMOIZED_MARK] = true;
   for (const name of MEMOIZED) {
     const original = target[name];
     if (typeof original !== 'function' || original.length > 0) continue;
@@ -257,4 +365,8 @@ function memoizeReads(instruction: Instruction): void {
       return value;
     };
   }
+}
+
+function segmentsByLine(segments: PlacedSegment[]): Map<number, ParsedSegment> {
+  return new Map(segments.map(({ segment }) => [segment.line, segment]));
 }

@@ -1,5 +1,5 @@
 // The engine's public face for embedders (the benchmark, other tools): no LSP, no VS Code.
-export { lint, type LintOptions } from './lint';
+export { forgetDocument, lint, type LintOptions } from './lint';
 /** Await once before linting: loads the shell parser used by the RUN/command rules. */
 export { prepareEngine } from './prepare';
 export { applyEdits, fixAll } from './apply-fixes';

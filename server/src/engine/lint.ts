@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { parseAllDocuments } from 'yaml';
 import { defaultConfig, type ResolvedConfig } from '../config/types';
 import { composeFile } from '../documents/compose';
-import { DockerfileModel } from '../documents/dockerfile';
+import { DockerfileModel, type DockerfileUnit } from '../documents/dockerfile';
 import { kindFromName, sourceKind } from '../documents/kind';
 import { isKubernetesMap, kubernetesObjects } from '../documents/kubernetes';
 import { asMap, YamlDoc } from '../documents/yaml';
@@ -30,6 +30,11 @@ export interface LintOptions {
   maxFileBytes?: number;
   /** The rule set to run (default: every registered rule); for embedders that bring their own. */
   rules?: readonly Rule[];
+  /**
+   * Default true: keep what the next lint of the same path can reuse (the editor's case). The CLI,
+   * which lints each file once, passes false.
+   */
+  incremental?: boolean;
 }
 
 /** Lints one file's text. Never throws: parse problems become notices, rule faults are reported aside. */
@@ -56,13 +61,99 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
 }
 
 function lintDockerfile(text: string, config: ResolvedConfig, options: LintOptions): LintResult {
-  const doc = new DockerfileModel(text);
+  const incremental = options.incremental !== false;
+  const stateKey = options.path ?? '';
+  const state = incremental ? dockerfileStates.get(stateKey) : undefined;
+  const doc = new DockerfileModel(text, { previous: state?.doc });
   const findings: Finding[] = [];
-  for (const active of activeRules('dockerfile', config, options.rules)) {
-    run(active, options, findings, doc.lines, (ctx) => active.rule.dockerfile!({ ...ctx, doc }));
+  const active = activeRules('dockerfile', config, options.rules);
+  const units = doc.units();
+  const perStage = units ? active.filter((a) => a.rule.perStage) : [];
+  const kept = new Map<string, Finding[]>();
+  if (units && perStage.length > 0) {
+    const keyOf = unitKeys(doc, config, options);
+    for (const unit of units) {
+      const key = keyOf(unit);
+      let found = state?.units.get(key) ?? kept.get(key);
+      if (!found) {
+        const view = doc.scoped(unit);
+        const unitFindings: Finding[] = [];
+        for (const a of perStage) run(a, options, unitFindings, doc.lines, (ctx) => a.rule.dockerfile!({ ...ctx, doc: view }));
+        found = unitFindings;
+      }
+      kept.set(key, found);
+      for (const f of found) findings.push(f);
+    }
+  }
+  for (const a of active) {
+    if (units && a.rule.perStage) continue;
+    run(a, options, findings, doc.lines, (ctx) => a.rule.dockerfile!({ ...ctx, doc }));
+  }
+  if (incremental) {
+    dockerfileStates.delete(stateKey); // most recently used last
+    dockerfileStates.set(stateKey, { doc, units: kept });
+    if (dockerfileStates.size > DOCUMENT_STATES) dockerfileStates.delete(dockerfileStates.keys().next().value!);
   }
   return { kind: 'dockerfile', findings, notices: [] };
 }
+
+/**
+ * What a Dockerfile lint keeps for the document's next version: its model (whose parsed pieces an
+ * edit reuses) and the findings of each unit under the key of what they depend on.
+ */
+interface DockerfileState {
+  doc: DockerfileModel;
+  units: Map<string, Finding[]>;
+}
+
+/** Documents (by path) whose last version is kept; the editor forgets a document when it closes. */
+const DOCUMENT_STATES = 16;
+const dockerfileStates = new Map<string, DockerfileState>();
+
+/** Drops what is kept for a document's next lint (the editor closed it). */
+export function forgetDocument(path: string): void {
+  dockerfileStates.delete(path);
+}
+
+/**
+ * The cache key of a unit's findings for per-stage rules: the unit's piece, and everything such a
+ * rule may read beyond it (see `Rule.perStage`): the pieces of the stages its stages build on, those
+ * of the global ARGs, the names of the earlier stages, whether it holds the final stage, the line
+ * ending, the configuration and the rule set.
+ */
+function unitKeys(doc: DockerfileModel, config: ResolvedConfig, options: LintOptions): (unit: DockerfileUnit) => string {
+  const prefix = `${idOf(config)}|${options.rules ? idOf(options.rules) : 0}|${doc.lines.eol === '\r\n' ? 1 : 0}|${doc.globalArgSegmentIds()}|`;
+  // Names of the stages before each stage, interned so a key holds one number for them.
+  const namesBefore: number[] = [];
+  let names = 0;
+  for (const stage of doc.stages) {
+    namesBefore.push(names);
+    names = internNames(names, stage.alias ?? '');
+  }
+  const final = doc.finalStage;
+  return (unit) => {
+    let key = `${prefix}${unit.segment.id}`;
+    for (const stage of unit.stages) {
+      key += `|${stage === final ? 'F' : ''}${namesBefore[stage.index]}:`;
+      for (const s of doc.lineage(stage)) key += `${doc.segmentIdsOf(s)};`;
+    }
+    return key;
+  };
+}
+
+const nameChains = new Map<string, number>();
+
+function internNames(before: number, alias: string): number {
+  const key = `${before}\0${alias}`;
+  let id = nameChains.get(key);
+  if (id === undefined) {
+    if (nameChains.size > 100_000) nameChains.clear(); // ids stay unique: they only ever grow
+    nameChains.set(key, (id = ++lastNameChain));
+  }
+  return id;
+}
+
+let lastNameChain = 0;
 
 interface ChunkResult {
   kind: FileKindOrUnknown;
@@ -75,13 +166,18 @@ const chunkCache = new Map<string, ChunkResult>();
 const configIds = new WeakMap<object, number>();
 let nextConfigId = 1;
 
+/** A number per configuration or rule set object, for cache keys. */
+function idOf(object: object): number {
+  let id = configIds.get(object);
+  if (!id) configIds.set(object, (id = nextConfigId++));
+  return id;
+}
+
 function lintYaml(text: string, config: ResolvedConfig, options: LintOptions): LintResult {
   const named = kindFromName(options.path, options.languageId);
   const helm = hasTemplateAction(text);
-  let configId = configIds.get(config);
-  if (!configId) configIds.set(config, (configId = nextConfigId++));
-  let rulesId = options.rules ? configIds.get(options.rules) : 0;
-  if (rulesId === undefined) configIds.set(options.rules!, (rulesId = nextConfigId++));
+  const configId = idOf(config);
+  const rulesId = options.rules ? idOf(options.rules) : 0;
   const findings: Finding[] = [];
   const notices: Notice[] = [];
   let kind: FileKindOrUnknown = named;

@@ -63,6 +63,15 @@ export interface KubernetesContext extends RuleContext {
 export interface Rule {
   meta: RuleMeta;
   dockerfile?(ctx: DockerfileContext): void;
+  /**
+   * The Dockerfile check reads only `doc.instructions`, `doc.focusStages`, `doc.scope` and what
+   * derives from them (shell sites, image uses, COPY parts), looking elsewhere only through the
+   * stages they build on, the global ARGs and the names of earlier stages; it reports within its
+   * instructions and never reads the file system. The engine then runs it unit by unit on scoped
+   * views and reuses a unit's findings while the unit and that context are unchanged. Checks of
+   * the final stage or of neighbouring files leave this unset and see the whole file each time.
+   */
+  perStage?: boolean;
   compose?(ctx: ComposeContext): void;
   /** Called once per Kubernetes object (a `kind: List` item is an object). */
   kubernetes?(ctx: KubernetesContext): void;

@@ -25,6 +25,7 @@ export default defineRule({
     },
     fixable: true,
   },
+  perStage: true,
   dockerfile({ doc, report }) {
     for (const instruction of doc.instructions) {
       const parts = copyParts(doc, instruction);

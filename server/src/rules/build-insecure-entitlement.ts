@@ -20,6 +20,7 @@ export default defineRule({
     },
     fixable: true,
   },
+  perStage: true,
   dockerfile({ doc, report }) {
     for (const instruction of doc.instructions) {
       if (doc.keyword(instruction) !== 'RUN') continue;

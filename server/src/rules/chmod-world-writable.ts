@@ -60,6 +60,7 @@ export default defineRule({
     },
     fixable: true,
   },
+  perStage: true,
   dockerfile({ doc, report }) {
     for (const { site, inv } of runCommands(doc)) {
       if (inv.name !== 'chmod') continue;

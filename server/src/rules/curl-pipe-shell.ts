@@ -20,6 +20,7 @@ export default defineRule({
     },
     fixable: false,
   },
+  perStage: true,
   dockerfile({ doc, report }) {
     for (const site of shellSites(doc)) {
       const analysis = site.analysis;

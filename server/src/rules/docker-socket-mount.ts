@@ -35,6 +35,7 @@ export default defineRule({
     },
     fixable: false,
   },
+  perStage: true,
   dockerfile({ doc, report }) {
     for (const instruction of doc.instructions) {
       if (doc.keyword(instruction) !== 'VOLUME') continue;

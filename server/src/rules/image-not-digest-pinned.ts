@@ -14,6 +14,7 @@ export default defineRule({
     },
     fixable: false,
   },
+  perStage: true,
   dockerfile: (ctx) => check(dockerfileImages(ctx.doc), ctx.report),
   compose: (ctx) => check(composeImages(ctx.compose), ctx.report),
   kubernetes: (ctx) => check(kubernetesImages(ctx.object), ctx.report),

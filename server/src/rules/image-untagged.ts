@@ -15,6 +15,7 @@ export default defineRule({
     },
     fixable: true,
   },
+  perStage: true,
   dockerfile: (ctx) => check(dockerfileImages(ctx.doc), ctx.config, ctx.report),
   compose: (ctx) => check(composeImages(ctx.compose), ctx.config, ctx.report),
   kubernetes: (ctx) => check(kubernetesImages(ctx.object), ctx.config, ctx.report),

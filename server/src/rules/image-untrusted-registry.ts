@@ -16,6 +16,7 @@ export default defineRule({
     // An empty list would make every image an error; it is read as "not configured".
     activeWhen: (config) => Array.isArray(config.trustedRegistries) && config.trustedRegistries.length > 0,
   },
+  perStage: true,
   dockerfile: (ctx) => check(dockerfileImages(ctx.doc), ctx.config.trustedRegistries ?? [], ctx.report),
   compose: (ctx) => check(composeImages(ctx.compose), ctx.config.trustedRegistries ?? [], ctx.report),
   kubernetes: (ctx) => check(kubernetesImages(ctx.object), ctx.config.trustedRegistries ?? [], ctx.report),

@@ -31,6 +31,7 @@ export default defineRule({
     },
     fixable: true,
   },
+  perStage: true,
   dockerfile({ doc, report }) {
     for (const { site, inv } of runCommands(doc)) {
       const manager = MANAGER[inv.name];

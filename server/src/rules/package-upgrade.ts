@@ -22,6 +22,7 @@ export default defineRule({
     },
     fixable: false,
   },
+  perStage: true,
   dockerfile({ doc, report }) {
     for (const { site, inv } of runCommands(doc)) {
       const pkg = packageCommand(inv);

@@ -31,7 +31,7 @@ function shellFix(doc: DockerfileModel, stage: Stage | undefined, before: Instru
   if (!stage) return undefined;
   const root = doc.rootOf(stage);
   if (root.isScratch) return undefined;
-  const image = doc.imageUses().find((u) => u.where === 'FROM' && u.stage === root)?.resolved.toLowerCase() ?? '';
+  const image = doc.fromImage(root)?.resolved.toLowerCase() ?? '';
   if (/distroless|chainguard\/static|\/static:/.test(image)) return undefined;
   const shell = /alpine|busybox/.test(image) ? '/bin/ash' : '/bin/bash';
   const line = before.getRange().start.line;
@@ -56,6 +56,7 @@ export default defineRule({
     },
     fixable: true,
   },
+  perStage: true,
   dockerfile({ doc, report }) {
     const firstInStage = new Map<Stage | undefined, Instruction>();
     const found: { site: ShellSite; pipeline: ShellPipeline }[] = [];

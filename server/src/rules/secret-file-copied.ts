@@ -43,6 +43,7 @@ export default defineRule({
     },
     fixable: false,
   },
+  perStage: true,
   dockerfile({ doc, report }) {
     for (const instruction of doc.instructions) {
       const parts = copyParts(doc, instruction);

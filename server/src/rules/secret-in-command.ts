@@ -22,6 +22,7 @@ export default defineRule({
     },
     fixable: false,
   },
+  perStage: true,
   dockerfile({ doc, report }) {
     for (const site of shellSites(doc)) {
       if (site.keyword !== 'RUN' || !site.analysis || mountsSecret(site.instruction)) continue;

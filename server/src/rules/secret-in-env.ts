@@ -23,6 +23,7 @@ export default defineRule({
     },
     fixable: true,
   },
+  perStage: true,
   dockerfile({ doc, report }) {
     for (const instruction of doc.instructions) {
       const keyword = doc.keyword(instruction);

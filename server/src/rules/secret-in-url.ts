@@ -21,6 +21,7 @@ export default defineRule({
     },
     fixable: true,
   },
+  perStage: true,
   dockerfile({ doc, report }) {
     // Instructions only: a URL in a comment is not built into anything.
     for (const instruction of doc.instructions) {

@@ -15,7 +15,8 @@ export default defineRule({
     },
     fixable: false,
   },
-  dockerfile: ({ doc, report }) => scan(doc.lines, 0, doc.text.length, report),
+  perStage: true,
+  dockerfile: ({ doc, report }) => scan(doc.lines, doc.scope.start, doc.scope.end, report),
   compose: ({ compose, report }) => scanNode(compose.yaml.lines, compose.root, report),
   kubernetes: ({ object, report }) => scanNode(object.yaml.lines, object.map, report),
 });

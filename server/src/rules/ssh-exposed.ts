@@ -62,6 +62,7 @@ export default defineRule({
     },
     fixable: true,
   },
+  perStage: true,
   dockerfile({ doc, report }) {
     for (const instruction of doc.instructions) {
       if (doc.keyword(instruction) !== 'EXPOSE') continue;

@@ -14,6 +14,7 @@ export default defineRule({
     },
     fixable: false,
   },
+  perStage: true,
   dockerfile({ doc, report }) {
     for (const { site, cmd, inv } of runCommands(doc)) {
       if (inv.name !== 'sudo' && !inv.wrappers.includes('sudo')) continue;

@@ -92,6 +92,7 @@ export default defineRule({
     },
     fixable: true,
   },
+  perStage: true,
   dockerfile({ doc, report }) {
     for (const site of shellSites(doc)) {
       if (site.keyword !== 'RUN' || !site.analysis) continue;

@@ -16,8 +16,9 @@ export default defineRule({
     },
     fixable: false,
   },
+  perStage: true,
   dockerfile({ doc, report }) {
-    for (const stage of doc.stages) {
+    for (const stage of doc.focusStages) {
       let cwd = inheritedWorkdir(doc, stage);
       for (const instruction of stage.instructions) {
         if (doc.keyword(instruction) !== 'WORKDIR') continue;

@@ -172,7 +172,7 @@ export function shellInForce(doc: DockerfileModel, instruction: Instruction, sta
     }
   }
   const root = doc.rootOf(stage);
-  const image = doc.imageUses().find((u) => u.where === 'FROM' && u.stage === root)?.resolved.toLowerCase() ?? '';
+  const image = doc.fromImage(root)?.resolved.toLowerCase() ?? '';
   if (/(^|\/)windows\/|nanoserver|servercore/.test(image)) return { argv: ['cmd', '/S', '/C'], posix: false, pipefail: false };
   return shellFromArgv(DEFAULT_SHELL);
 }
