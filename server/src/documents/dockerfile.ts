@@ -1,3 +1,4 @@
+import * as dockerfileAst from 'dockerfile-ast';
 import { DockerfileParser, type Arg, type Dockerfile, type Env, type From, type Instruction, type ModifiableInstruction } from 'dockerfile-ast';
 import { parseSegments, type ParsedSegment, type PlacedSegment } from './dockerfile-segments';
 import { variableRefs } from './variables';
@@ -329,20 +330,19 @@ function keywordOf(instruction: Instruction): string {
 /** Instruction lists already prepared: a reused piece's are, from the lint that parsed it. */
 const prepared = new WeakSet<Instruction[]>();
 
-/** Memoizes the reads of a piece's instructions and notes each one's upper-case keyword, once per parse. */
+/** Notes each instruction's upper-case keyword, once per parse. */
 function prepareInstructions(instructions: Instruction[]): void {
   if (prepared.has(instructions)) return;
   prepared.add(instructions);
-  for (const instruction of instructions) {
-    memoizeReads(instruction);
-    (instruction as Prepared)[KEYWORD] = keywordOf(instruction);
-  }
+  for (const instruction of instructions) (instruction as Prepared)[KEYWORD] = keywordOf(instruction);
 }
 
 /**
- * dockerfile-ast recomputes arguments, ranges and flags from the text on every call, and dozens of
- * rules ask for them: the model's instructions are immutable, so each read is computed once.
- * Callers must not mutate the arrays they get.
+ * dockerfile-ast recomputes arguments, ranges and flags from the text on every call, and several
+ * rules ask for them: an instruction never changes, so each read is computed once per instance.
+ * The methods are wrapped once, on the classes, with a slot per class that defines them (a
+ * subclass's method calling the parent's with `super` gets the parent's value, not its own).
+ * Callers must not mutate what they get.
  */
 const MEMOIZED = [
   'getKeyword', 'getBuildStage', 'getImage', 'getRange', 'getInstructionRange', 'getArguments', 'getArgumentsRange', 'getArgumentsRanges',
@@ -350,22 +350,33 @@ const MEMOIZED = [
   'getProperties', 'getProperty', 'getJSONStrings', 'getHeredocs',
 ] as const;
 
-function memoizeReads(instruction: Instruction): void {
-  const target = instruction as unknown as Record<string | symbol, unknown>;
-  for (const name of MEMOIZED) {
-    const original = target[name];
-    if (typeof original !== 'function' || original.length > 0) continue;
-    let computed = false;
-    let value: unknown;
-    target[name] = function memoized(this: unknown) {
-      if (!computed) {
-        value = (original as () => unknown).call(this);
-        computed = true;
-      }
-      return value;
-    };
-  }
+const READS = Symbol('reads');
+
+function memoizeClassReads(): void {
+  const classes = (Object.values(dockerfileAst) as unknown[]).filter(
+    (value): value is { prototype: object } =>
+      typeof value === 'function' && (value === dockerfileAst.Instruction || (value as { prototype: unknown }).prototype instanceof dockerfileAst.Instruction),
+  );
+  classes.forEach((cls, index) => {
+    const prototype = cls.prototype as Record<string, unknown>;
+    for (const name of MEMOIZED) {
+      if (!Object.prototype.hasOwnProperty.call(prototype, name)) continue;
+      const original = prototype[name];
+      if (typeof original !== 'function' || original.length > 0) continue;
+      const slot = `${name}#${index}`;
+      prototype[name] = function memoized(this: { [READS]?: Map<string, unknown> }) {
+        let reads = this[READS];
+        if (!reads) this[READS] = reads = new Map();
+        if (reads.has(slot)) return reads.get(slot);
+        const value = (original as () => unknown).call(this);
+        reads.set(slot, value);
+        return value;
+      };
+    }
+  });
 }
+
+memoizeClassReads();
 
 function segmentsByLine(segments: PlacedSegment[]): Map<number, ParsedSegment> {
   return new Map(segments.map(({ segment }) => [segment.line, segment]));

@@ -10,7 +10,9 @@ import { splitYamlDocuments, type YamlChunk } from '../documents/yaml-chunks';
 import { DEFAULT_MAX_FILE_BYTES, internalErrorNotice, isStackOverflowMessage, MAX_YAML_DOCUMENTS, mayNestTooDeeply, nestsDeeperThan, sizeNotice, tooDeepNotice, tooManyDocumentsNotice } from './limits';
 import { activeRules, type ActiveRule } from './registry';
 import { applySuppressions } from './suppress';
-import type { ReportInput, Rule, RuleContext } from './rule';
+import type { ReportInput, Rule } from './rule';
+import type { ComposeFile } from '../documents/compose';
+import type { K8sObject } from '../documents/kubernetes';
 import { comparePositions, LineIndex } from './text';
 import type { FileKindOrUnknown, Finding, LintResult, Notice, Range } from './types';
 
@@ -78,7 +80,7 @@ function lintDockerfile(text: string, config: ResolvedConfig, options: LintOptio
       if (!found) {
         const view = doc.scoped(unit);
         const unitFindings: Finding[] = [];
-        for (const a of perStage) run(a, options, unitFindings, doc.lines, (ctx) => a.rule.dockerfile!({ ...ctx, doc: view }));
+        for (const a of perStage) run(a, options, unitFindings, doc.lines, { doc: view });
         found = unitFindings;
       }
       kept.set(key, found);
@@ -87,7 +89,7 @@ function lintDockerfile(text: string, config: ResolvedConfig, options: LintOptio
   }
   for (const a of active) {
     if (units && a.rule.perStage) continue;
-    run(a, options, findings, doc.lines, (ctx) => a.rule.dockerfile!({ ...ctx, doc }));
+    run(a, options, findings, doc.lines, { doc });
   }
   if (incremental) {
     dockerfileStates.delete(stateKey); // most recently used last
@@ -107,7 +109,7 @@ interface DockerfileState {
 }
 
 /** Documents (by path) whose last version is kept; the editor forgets a document when it closes. */
-const DOCUMENT_STATES = 16;
+const DOCUMENT_STATES = 4;
 const dockerfileStates = new Map<string, DockerfileState>();
 
 /** Drops what is kept for a document's next lint (the editor closed it). */
@@ -235,7 +237,7 @@ function lintYamlChunk(chunk: YamlChunk, named: FileKindOrUnknown, helm: boolean
       if (!compose) continue;
       result.kind = 'compose';
       for (const active of activeRules('compose', config, options.rules)) {
-        run(active, options, result.findings, lines, (ctx) => active.rule.compose!({ ...ctx, compose }));
+        run(active, options, result.findings, lines, { compose });
       }
     } else if (named === 'unknown') {
       const objects = kubernetesObjects(yaml);
@@ -243,7 +245,7 @@ function lintYamlChunk(chunk: YamlChunk, named: FileKindOrUnknown, helm: boolean
       result.kind = 'kubernetes';
       for (const active of activeRules('kubernetes', config, options.rules)) {
         for (const object of objects) {
-          run(active, options, result.findings, lines, (ctx) => active.rule.kubernetes!({ ...ctx, object }));
+          run(active, options, result.findings, lines, { object });
         }
       }
     }
@@ -251,9 +253,13 @@ function lintYamlChunk(chunk: YamlChunk, named: FileKindOrUnknown, helm: boolean
   return result;
 }
 
-function run(active: ActiveRule, options: LintOptions, findings: Finding[], lines: LineIndex, check: (ctx: RuleContext) => void): void {
+/** What a rule checks: a Dockerfile (or a view of one), a Compose file or a Kubernetes object. */
+type Subject = { doc: DockerfileModel; compose?: undefined; object?: undefined } | { doc?: undefined; compose: ComposeFile; object?: undefined } | { doc?: undefined; compose?: undefined; object: K8sObject };
+
+function run(active: ActiveRule, options: LintOptions, findings: Finding[], lines: LineIndex, subject: Subject): void {
   const { rule } = active;
-  const ctx: RuleContext = {
+  // One literal shape for every call (no spreads): this runs for every rule on every unit.
+  const ctx = {
     config: options.config ?? DEFAULT_CONFIG,
     options: active.options,
     lines,
@@ -268,9 +274,14 @@ function run(active: ActiveRule, options: LintOptions, findings: Finding[], line
         fixes: input.fixes ?? [],
       });
     },
+    doc: subject.doc!,
+    compose: subject.compose!,
+    object: subject.object!,
   };
   try {
-    check(ctx);
+    if (subject.doc) rule.dockerfile!(ctx);
+    else if (subject.compose) rule.compose!(ctx);
+    else rule.kubernetes!(ctx);
   } catch (error) {
     options.onRuleError?.(rule.meta.id, error);
   }

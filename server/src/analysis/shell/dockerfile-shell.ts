@@ -129,7 +129,20 @@ function collect(doc: DockerfileModel): ShellSite[] {
 }
 
 function site(doc: DockerfileModel, fields: Omit<ShellSite, 'toDoc' | 'range'>, toDoc: (o: number) => number): ShellSite {
-  return { ...fields, toDoc, range: (s, e) => doc.lines.rangeOf(toDoc(s), toDoc(e)) };
+  const { lines } = doc;
+  // One literal shape for every site (no spreads): rules iterate them in their hot loops.
+  return {
+    instruction: fields.instruction,
+    keyword: fields.keyword,
+    stage: fields.stage,
+    form: fields.form,
+    shell: fields.shell,
+    analysis: fields.analysis,
+    src: fields.src,
+    exact: fields.exact,
+    toDoc,
+    range: (s, e) => lines.rangeOf(toDoc(s), toDoc(e)),
+  };
 }
 
 /**
@@ -161,12 +174,13 @@ export function shellFromArgv(argv: string[], instruction?: Instruction): ShellI
 
 /** The `SHELL` in force at an instruction: the last one before it in its stage, else in the stages it builds on. */
 export function shellInForce(doc: DockerfileModel, instruction: Instruction, stage: Stage | undefined): ShellInfo {
-  if (!stage) return shellFromArgv(DEFAULT_SHELL);
+  if (!stage) return DEFAULT_SHELL_INFO;
   const line = instruction.getRange().start.line;
   for (const s of doc.lineage(stage)) {
-    for (let i = s.instructions.length - 1; i >= 0; i--) {
-      const candidate = s.instructions[i];
-      if (candidate.getRange().start.line >= line || doc.keyword(candidate) !== 'SHELL') continue;
+    const shells = shellInstructions(doc, s);
+    for (let i = shells.length - 1; i >= 0; i--) {
+      const candidate = shells[i];
+      if (candidate.getRange().start.line >= line) continue;
       const exec = parseExecForm(doc.text.slice(doc.lines.offsetAt(candidate.getArguments()[0]?.getRange().start ?? candidate.getRange().end), doc.lines.offsetAt(candidate.getRange().end)), doc.ast.getEscapeCharacter());
       if (exec && exec.length > 0) return shellFromArgv(exec.map((e) => e.value), candidate);
     }
@@ -174,7 +188,18 @@ export function shellInForce(doc: DockerfileModel, instruction: Instruction, sta
   const root = doc.rootOf(stage);
   const image = doc.fromImage(root)?.resolved.toLowerCase() ?? '';
   if (/(^|\/)windows\/|nanoserver|servercore/.test(image)) return { argv: ['cmd', '/S', '/C'], posix: false, pipefail: false };
-  return shellFromArgv(DEFAULT_SHELL);
+  return DEFAULT_SHELL_INFO;
+}
+
+const DEFAULT_SHELL_INFO: ShellInfo = Object.freeze(shellFromArgv(DEFAULT_SHELL)) as ShellInfo;
+
+/** The SHELL instructions of a stage, looked up once per stage and model (most stages have none). */
+const stageShells = new WeakMap<Stage, Instruction[]>();
+
+function shellInstructions(doc: DockerfileModel, stage: Stage): Instruction[] {
+  let shells = stageShells.get(stage);
+  if (!shells) stageShells.set(stage, (shells = stage.instructions.filter((i) => doc.keyword(i) === 'SHELL')));
+  return shells;
 }
 
 interface Prepared {
@@ -194,51 +219,54 @@ export function prepare(raw: string, escape: string): Prepared {
   let text = raw;
   if (raw.includes('\r')) {
     let out = '';
-    for (let i = 0; i < raw.length; i++) {
-      if (raw[i] === '\r' && raw[i + 1] === '\n') {
-        removed.push(out.length);
-        continue;
-      }
-      out += raw[i];
+    let from = 0;
+    for (let i = raw.indexOf('\r\n'); i >= 0; i = raw.indexOf('\r\n', i + 2)) {
+      out += raw.slice(from, i);
+      removed.push(out.length);
+      from = i + 1;
     }
-    text = out;
+    text = out + raw.slice(from);
   }
-  const chars = text.split('');
+  const toRaw = (o: number) => {
+    if (removed.length === 0) return o;
+    let lo = 0;
+    let hi = removed.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (removed[mid] <= o) lo = mid + 1;
+      else hi = mid;
+    }
+    return o + lo;
+  };
+  if (!text.includes('\n')) return { text, toRaw }; // one line: nothing continues
+  // Pieces of the result, replacing characters in place (the length never changes).
+  let prepared = '';
+  let copied = 0;
+  const put = (at: number, replacement: string) => {
+    prepared += text.slice(copied, at) + replacement;
+    copied = at + replacement.length;
+  };
   let lineStart = 0;
   let continued = false;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
-    const line = text.slice(lineStart, lineEnd);
-    const trimmed = line.trimStart();
-    if (continued && (trimmed === '' || trimmed.startsWith('#')) && lineEnd < text.length) {
-      for (let i = lineStart; i <= lineEnd; i++) chars[i] = ' ';
+    let first = lineStart;
+    while (first < lineEnd && /\s/.test(text[first])) first++;
+    if (continued && (first === lineEnd || text[first] === '#') && lineEnd < text.length) {
+      put(lineStart, ' '.repeat(lineEnd + 1 - lineStart));
     } else {
       let e = lineEnd;
       while (e > lineStart && (text[e - 1] === ' ' || text[e - 1] === '\t')) e--;
       // Docker continues any line that ends with the escape character (blanks after it allowed).
       continued = e > lineStart && text[e - 1] === escape && lineEnd < text.length;
       if (!continued) break; // the rest is heredoc bodies: the shell reads them as they are
-      chars[e - 1] = ' ';
-      chars[lineEnd - 1] = '\\';
+      if (e === lineEnd) put(e - 1, '\\');
+      else put(e - 1, ` ${text.slice(e, lineEnd - 1)}\\`);
     }
     lineStart = lineEnd + 1;
   }
-  const prepared = chars.join('');
-  return {
-    text: prepared,
-    toRaw: (o) => {
-      if (removed.length === 0) return o;
-      let lo = 0;
-      let hi = removed.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (removed[mid] <= o) lo = mid + 1;
-        else hi = mid;
-      }
-      return o + lo;
-    },
-  };
+  return { text: prepared + text.slice(copied), toRaw };
 }
 
 /** `<<EOF` (or `<<-"EOF"`) at the very start: the heredoc is the command and its body the script. */
