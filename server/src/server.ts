@@ -35,6 +35,13 @@ let workspaceFoldersSupported = false;
 /** Red Hat's YAML extension completes and explains the rules file from our schema: no double lists. */
 let yamlExtensionPresent = false;
 const reportedRuleErrors = new Set<string>();
+/** The bundled docs page of each rule, as a file URL (computed once per rule, not per diagnostic). */
+const docsUrls = new Map<string, string>();
+function docsUrl(ruleId: string): string {
+  let url = docsUrls.get(ruleId);
+  if (!url) docsUrls.set(ruleId, (url = ruleDocsFileUrl(__dirname, ruleId)));
+  return url;
+}
 /** Each document's size limit (setting shipshape.maxFileSize), for code actions and fix-all too. */
 const maxFileBytes = new Map<string, number>();
 /** The last lint of each open document, for hovers and code actions. */
@@ -114,7 +121,6 @@ async function validate(uri: string): Promise<void> {
   maxFileBytes.set(uri, documentSettings.maxFileBytes);
   const result = lint(document.getText(), lintOptionsFor(document));
   lastLint.set(uri, { version: document.version, kind: result.kind, findings: result.findings });
-  const docsUrl = (ruleId: string) => ruleDocsFileUrl(__dirname, ruleId);
   const diagnostics = [
     ...result.notices.map(noticeToDiagnostic),
     ...result.findings.map((f) => toDiagnostic(f, document.version, docsUrl)),

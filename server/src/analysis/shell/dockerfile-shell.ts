@@ -73,7 +73,7 @@ function collect(doc: DockerfileModel): ShellSite[] {
     if (end <= start) continue;
     const stage = doc.stageOf(instruction);
     const shell = shellInForce(doc, instruction, stage);
-    const base = { instruction, keyword: keyword as ShellSite['keyword'], stage };
+    const base: SiteBase = { instruction, keyword: keyword as ShellSite['keyword'], stage };
     const raw = doc.text.slice(start, end);
     const exec = parseExecForm(raw, escape);
     if (exec) {
@@ -81,7 +81,7 @@ function collect(doc: DockerfileModel): ShellSite[] {
       const argv = exec.map((s) => ({ value: s.value, start: start + s.start, end: start + s.end, dynamic: false }));
       const command: ShellCommand = { argv, assigns: [], redirects: [], start: argv[0].start, end: argv[argv.length - 1].end, depth: 0 };
       const analysis: ShellAnalysis = { commands: [command], pipelines: [], heredocs: [], lists: [], hasError: false };
-      sites.push(site(doc, { ...base, form: 'exec', shell: { argv: [], posix: false, pipefail: false }, analysis, src: raw, exact: false }, (o) => o));
+      sites.push(site(doc, base, 'exec', { argv: [], posix: false, pipefail: false }, analysis, raw, false, (o) => o));
       // `["sh", "-c", "script"]`: the script is shell code again.
       const name = commandName(argv[0]);
       const c = exec.findIndex((s, i) => i > 0 && /^-[a-z]*c$/.test(s.value));
@@ -91,12 +91,12 @@ function collect(doc: DockerfileModel): ShellSite[] {
         const from = start + script.start + 1;
         const src = script.plain ? doc.text.slice(from, start + script.end - 1) : script.value;
         const toDoc = script.plain ? (o: number) => from + o : () => start + script.start;
-        sites.push(site(doc, { ...base, form: 'script', shell: scriptShell, analysis: analyse(src), src, exact: script.plain }, toDoc));
+        sites.push(site(doc, base, 'script', scriptShell, analyse(src), src, script.plain, toDoc));
       }
       continue;
     }
     if (!shell.posix) {
-      sites.push(site(doc, { ...base, form: 'shell', shell, analysis: undefined, src: raw, exact: false }, (o) => start + o));
+      sites.push(site(doc, base, 'shell', shell, undefined, raw, false, (o) => start + o));
       continue;
     }
     const prepared = prepare(raw, escape);
@@ -108,38 +108,53 @@ function collect(doc: DockerfileModel): ShellSite[] {
       const interpreter = shebang ? (shebang[1].endsWith('/env') ? shebang[2] ?? '' : shebang[1].slice(shebang[1].lastIndexOf('/') + 1)) : undefined;
       const posix = interpreter === undefined || POSIX_SHELLS.has(interpreter);
       sites.push(
-        site(doc, { ...base, form: 'heredoc', shell: posix ? shell : { argv: [interpreter ?? ''], posix: false, pipefail: false }, analysis: posix ? analyse(body) : undefined, src: body, exact: true }, (o) =>
+        site(doc, base, 'heredoc', posix ? shell : { argv: [interpreter ?? ''], posix: false, pipefail: false }, posix ? analyse(body) : undefined, body, true, (o) =>
           toDoc(heredoc.bodyStart + o),
         ),
       );
       continue;
     }
     const analysis = analyse(prepared.text);
-    sites.push(site(doc, { ...base, form: 'shell', shell, analysis, src: prepared.text, exact: true }, toDoc));
+    sites.push(site(doc, base, 'shell', shell, analysis, prepared.text, true, toDoc));
     // `bash <<EOF` / `sh -s <<EOF`: the heredoc body is a script for that shell.
     for (const h of analysis?.heredocs ?? []) {
       const cmd = h.command === undefined ? undefined : analysis!.commands[h.command];
       const name = commandName(cmd?.argv[0]);
       if (!cmd || !name || !POSIX_SHELLS.has(name) || cmd.argv.slice(1).some((w) => !w.value.startsWith('-') || /^-[a-z]*c/.test(w.value))) continue;
       const body = prepared.text.slice(h.bodyStart, h.bodyEnd);
-      sites.push(site(doc, { ...base, form: 'script', shell: shellFromArgv(cmd.argv.map((w) => w.value)), analysis: analyse(body), src: body, exact: true }, (o) => toDoc(h.bodyStart + o)));
+      sites.push(site(doc, base, 'script', shellFromArgv(cmd.argv.map((w) => w.value)), analyse(body), body, true, (o) => toDoc(h.bodyStart + o)));
     }
   }
   return sites;
 }
 
-function site(doc: DockerfileModel, fields: Omit<ShellSite, 'toDoc' | 'range'>, toDoc: (o: number) => number): ShellSite {
+interface SiteBase {
+  instruction: Instruction;
+  keyword: ShellSite['keyword'];
+  stage?: Stage;
+}
+
+function site(
+  doc: DockerfileModel,
+  base: SiteBase,
+  form: ShellSite['form'],
+  shell: ShellInfo,
+  analysis: ShellAnalysis | undefined,
+  src: string,
+  exact: boolean,
+  toDoc: (o: number) => number,
+): ShellSite {
   const { lines } = doc;
   // One literal shape for every site (no spreads): rules iterate them in their hot loops.
   return {
-    instruction: fields.instruction,
-    keyword: fields.keyword,
-    stage: fields.stage,
-    form: fields.form,
-    shell: fields.shell,
-    analysis: fields.analysis,
-    src: fields.src,
-    exact: fields.exact,
+    instruction: base.instruction,
+    keyword: base.keyword,
+    stage: base.stage,
+    form,
+    shell,
+    analysis,
+    src,
+    exact,
     toDoc,
     range: (s, e) => lines.rangeOf(toDoc(s), toDoc(e)),
   };
