@@ -62,17 +62,27 @@ export async function runCliBench({ cliPath, repoRoot, dir, fileCount, runs }) {
     res.notes.push(`Shipshape CLI not found at ${cliPath}; skipped`);
     return res;
   }
-  const cliRuns = [];
-  for (let i = 0; i < runs; i++) {
-    cliRuns.push(await runOnce([cliPath, 'lint', dir, '--format', 'json', '--fail-level', 'none'], { cwd: repoRoot }));
-  }
-  const failed = cliRuns.find((r) => r.code !== 0);
-  if (failed) {
-    res.notes.push(`CLI exited ${failed.code ?? failed.signal}${failed.timedOut ? ' (timeout)' : ''} (expected 0 with --fail-level none): ${failed.stderr.slice(-400)}`);
-  }
-  const ms = median(cliRuns.map((r) => r.ms));
-  res.ours = { ms, filesPerSec: (fileCount / ms) * 1000, maxRss: median(cliRuns.map((r) => r.maxRss)),
-    samples: cliRuns.map((r) => r.ms), exitCode: cliRuns[0].code, json: describeJson(cliRuns[0].stdout) };
-  if (!res.ours.json.parsed) res.notes.push('CLI stdout was not a single JSON document');
+  const measure = async (extra) => {
+    const cliRuns = [];
+    for (let i = 0; i < runs; i++) {
+      cliRuns.push(await runOnce([cliPath, 'lint', dir, '--format', 'json', '--fail-level', 'none', ...extra], { cwd: repoRoot }));
+    }
+    const failed = cliRuns.find((r) => r.code !== 0);
+    if (failed) {
+      res.notes.push(`CLI${extra.length ? ` ${extra.join(' ')}` : ''} exited ${failed.code ?? failed.signal}${failed.timedOut ? ' (timeout)' : ''} (expected 0 with --fail-level none): ${failed.stderr.slice(-400)}`);
+    }
+    const ms = median(cliRuns.map((r) => r.ms));
+    const out = { ms, filesPerSec: (fileCount / ms) * 1000, maxRss: median(cliRuns.map((r) => r.maxRss)),
+      samples: cliRuns.map((r) => r.ms), exitCode: cliRuns[0].code, json: describeJson(cliRuns[0].stdout), sameOutput: true };
+    if (!out.json.parsed) res.notes.push(`CLI${extra.length ? ` ${extra.join(' ')}` : ''} stdout was not a single JSON document`);
+    return { out, stdout: cliRuns[0].stdout };
+  };
+  const single = await measure(['--jobs', '1']);
+  res.ours = single.out;
+  // Two lint threads (the main one and a worker): the same output, in the same order, is required.
+  const two = await measure(['--jobs', '2']);
+  two.out.sameOutput = two.stdout === single.stdout;
+  if (!two.out.sameOutput) res.notes.push('CLI --jobs 2 printed a different JSON document than --jobs 1');
+  res.twoThreads = two.out;
   return res;
 }

@@ -127,9 +127,13 @@ export function renderMarkdown(R) {
     const row = (name, r, extra = '') => [name, r ? fmtMs(r.ms) : '—', r ? fmtInt(r.filesPerSec) : '—', r ? fmtMB(r.maxRss) : '—', extra];
     out.push(table(['Command', 'Wall (ms)', 'Files/s', 'Peak RSS (MB)', 'Notes'], [
       row('parse floor (`node scripts/bench/cli-floor.cjs`)', c.floor, c.floor ? `saw ${c.floor.seen} files` : ''),
-      row('`shipshape lint <dir> --format json --fail-level none`', c.ours,
+      row('`shipshape lint <dir> --format json --fail-level none --jobs 1`', c.ours,
         c.ours ? `exit ${c.ours.exitCode}; JSON ${c.ours.json.parsed ? `ok (file entries: ${c.ours.json.fileEntries ?? '?'}, findings: ${c.ours.json.findings ?? '?'})` : 'not parseable'}` : 'skipped (CLI missing)'),
-      ['Shipshape ÷ floor (time)', c.ours && c.floor ? ratio(c.ours.ms, c.floor.ms) : '—', '', '', ''],
+      ['Shipshape ÷ floor (time), one thread', c.ours && c.floor ? ratio(c.ours.ms, c.floor.ms) : '—', '', '', ''],
+      ...(c.twoThreads ? [
+        row('same with `--jobs 2` (a worker thread lints every other file)', c.twoThreads, c.twoThreads.sameOutput ? 'output identical to --jobs 1' : 'OUTPUT DIFFERS from --jobs 1'),
+        ['`--jobs 2` ÷ `--jobs 1` (time)', c.ours ? ratio(c.twoThreads.ms, c.ours.ms) : '—', '', '', ''],
+      ] : []),
     ]), '');
   }
 

@@ -1,16 +1,16 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { collectFiles, decodeText, describeFsError, MAX_FILE_BYTES, readTextFile, type FoundFile } from './cli/files';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { collectFiles, decodeText } from './cli/files';
+import { lintFiles, lintFilesInWorker, lintText, threadsFor, type FileOutcome, type WorkerInput } from './cli/lint-files';
 import { parseCommandLine, USAGE, UsageError, type LintArgs } from './cli/args';
 import { formatText } from './cli/format-text';
 import { formatSarif } from './cli/format-sarif';
 import { RULES_FILE_TEMPLATE } from './cli/init-command';
 import { formatJson, type FileReport } from './cli/report';
 import { rulesCatalog } from './cli/rules-command';
-import { resolveFor, type LoadedRulesFile } from './config/resolve';
+import type { LoadedRulesFile } from './config/resolve';
 import { formatRulesFileProblems } from './config/report';
-import { fixAll } from './engine/apply-fixes';
-import { lint, type LintOptions } from './engine/lint';
 import { prepareEngine } from './engine/prepare';
 import { SEVERITY_RANK } from './engine/types';
 import { allRules } from './rules';
@@ -69,37 +69,8 @@ async function runLint(args: LintArgs, io: Io): Promise<number> {
   } catch (error) {
     io.stderr(`shipshape: shell parser unavailable, RUN/command shell rules are skipped: ${error instanceof Error ? error.message : String(error)}\n`);
   }
-  const reports: FileReport[] = [];
+  let outcomes: FileOutcome[];
   let inputError = false;
-  const badRulesFiles = new Map<string, LoadedRulesFile>();
-  const lintOne = (path: string, absolute: string, text: string, explicit: boolean): string | undefined => {
-    const resolution = resolveFor({ filePath: absolute, configPath: args.config && resolve(io.cwd, args.config), profile: args.profile });
-    if (resolution.rulesFile && resolution.rulesFile.problems.length > 0) {
-      badRulesFiles.set(resolution.rulesFile.path, resolution.rulesFile); // an invalid rules file fails the run (exit 2)
-      return undefined;
-    }
-    if (resolution.ignored) return undefined; // ignorePaths: not linted at all
-    const config = resolution.config;
-    const options: LintOptions = {
-      path: absolute,
-      config,
-      fileExists: existsSync,
-      incremental: false, // each file is linted once: nothing to keep for a next version
-      maxFileBytes: MAX_FILE_BYTES, // the CLI reads up to 5 MB (the editor's default is smaller)
-      onRuleError: (ruleId, error) => io.stderr(`shipshape: rule ${ruleId} failed on ${path}: ${error instanceof Error ? error.message : String(error)}\n`),
-    };
-    let fixed: string | undefined;
-    if (args.fix) {
-      const result = fixAll(text, options);
-      if (result.applied > 0) fixed = result.text;
-    }
-    const result = lint(fixed ?? text, options);
-    if (result.kind !== 'unknown' || explicit) {
-      reports.push({ path, kind: result.kind, findings: result.findings, notices: result.notices });
-    }
-    return fixed;
-  };
-
   if (args.stdin) {
     const name = args.stdinFilename ?? 'stdin';
     const decoded = decodeText(Buffer.from(await io.readStdin(), 'utf8'));
@@ -107,17 +78,26 @@ async function runLint(args: LintArgs, io: Io): Promise<number> {
       io.stderr(`shipshape: ${name}: ${decoded.skipped}\n`);
       return 2;
     }
-    const fixed = lintOne(name, resolve(io.cwd, name), decoded.text, true);
-    if (fixed !== undefined) io.stdout(fixed);
+    const outcome = lintText(name, resolve(io.cwd, name), decoded.text, true, args, io.cwd);
+    if (outcome.fixed !== undefined) io.stdout(outcome.fixed);
+    outcomes = [outcome];
   } else {
     const { files, problems } = collectFiles(args.paths, io.cwd);
     for (const problem of problems) {
       io.stderr(`shipshape: ${problem.path}: ${problem.message}\n`);
       inputError = true;
     }
-    for (const file of files) {
-      inputError = lintFile(file, io, args, lintOne) || inputError;
-    }
+    // Worker threads run this bundle again; from TypeScript sources (tests) everything stays on this thread.
+    const threads = threadsFor(files.length, args.jobs, __filename.endsWith('.js'));
+    outcomes = await lintFiles(files, args, io.cwd, threads, __filename);
+  }
+  const reports: FileReport[] = [];
+  const badRulesFiles = new Map<string, Pick<LoadedRulesFile, 'path' | 'problems'>>();
+  for (const outcome of outcomes) {
+    for (const message of outcome.messages) io.stderr(`${message}\n`);
+    if (outcome.inputError) inputError = true;
+    if (outcome.badRulesFile) badRulesFiles.set(outcome.badRulesFile.path, outcome.badRulesFile); // fails the run (exit 2)
+    if (outcome.report) reports.push(outcome.report);
   }
 
   if (badRulesFiles.size > 0) {
@@ -131,24 +111,6 @@ async function runLint(args: LintArgs, io: Io): Promise<number> {
   if (args.failLevel === 'none') return 0;
   const threshold = SEVERITY_RANK[args.failLevel];
   return reports.some((r) => r.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold)) ? 1 : 0;
-}
-
-/** Reads, lints and (with --fix) rewrites one file; returns true when it could not be read. */
-function lintFile(file: FoundFile, io: Io, args: LintArgs, lintOne: (path: string, absolute: string, text: string, explicit: boolean) => string | undefined): boolean {
-  let read;
-  try {
-    read = readTextFile(file.absolute);
-  } catch (error) {
-    io.stderr(`shipshape: ${file.display}: ${describeFsError(error)}\n`);
-    return true;
-  }
-  if ('skipped' in read) {
-    if (file.explicit) io.stderr(`shipshape: ${file.display}: ${read.skipped}\n`);
-    return false;
-  }
-  const fixed = lintOne(file.display, file.absolute, read.text, file.explicit);
-  if (fixed !== undefined && args.fix) writeFileSync(file.absolute, fixed);
-  return false;
 }
 
 /** Entry point of the `shipshape` binary. */
@@ -175,4 +137,15 @@ export function runFromProcess(): void {
   );
 }
 
-if (require.main === module) runFromProcess();
+/** Entry point of a lint thread (see cli/lint-files.ts): the same bundle, started by the main thread. */
+async function runWorker(input: WorkerInput): Promise<void> {
+  try {
+    await prepareEngine();
+  } catch {
+    // The main thread said so already; the shell rules are skipped here too.
+  }
+  lintFilesInWorker(input, (outcomes) => parentPort!.postMessage(outcomes));
+}
+
+if (!isMainThread && (workerData as Partial<WorkerInput> | undefined)?.shipshapeLintWorker) void runWorker(workerData as WorkerInput);
+else if (require.main === module) runFromProcess();

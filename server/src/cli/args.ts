@@ -14,6 +14,8 @@ export interface LintArgs {
   fix: boolean;
   stdin: boolean;
   stdinFilename?: string;
+  /** Threads that lint (default: one per core, at most 4; 1 lints on the main thread only). */
+  jobs?: number;
 }
 
 export type Args =
@@ -29,6 +31,11 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+}
+
+function positiveInteger(name: string, value: string): number {
+  if (!/^[1-9]\d{0,3}$/.test(value)) throw new UsageError(`--${name} must be a whole number from 1 (got "${value}")`);
+  return Number(value);
 }
 
 export function parseCommandLine(argv: string[]): Args {
@@ -48,6 +55,7 @@ export function parseCommandLine(argv: string[]): Args {
           fix: { type: 'boolean' },
           stdin: { type: 'boolean' },
           'stdin-filename': { type: 'string' },
+          jobs: { type: 'string', short: 'j' },
         },
       });
       const stdin = !!values.stdin;
@@ -62,6 +70,7 @@ export function parseCommandLine(argv: string[]): Args {
         fix: !!values.fix,
         stdin,
         stdinFilename: values['stdin-filename'],
+        jobs: values.jobs === undefined ? undefined : positiveInteger('jobs', values.jobs),
       };
     }
     if (command === 'rules') {
@@ -89,6 +98,7 @@ Commands:
     --fail-level error|warning|info|none   Exit 1 when a finding at or above it exists (default error)
     --fix                     Apply the safe fixes in place, then report what remains
     --stdin --stdin-filename NAME   Lint standard input as if it were NAME
+    --jobs N                  Lint on N threads (default: one per core but one, at most 4)
   rules [--format text|json]  List the rule catalog
   init                        Write a commented .shipshape.yaml in the current folder
 

@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import type { LoadedRulesFile } from './resolve';
 
 /** Rules-file mistakes for a terminal: `file:line:column: problem`, one a line (the CLI exits 2). */
-export function formatRulesFileProblems(files: readonly LoadedRulesFile[], cwd: string): string {
+export function formatRulesFileProblems(files: readonly Pick<LoadedRulesFile, 'path' | 'problems'>[], cwd: string): string {
   const lines: string[] = [];
   for (const file of files) {
     const shown = relative(cwd, file.path) || file.path;
