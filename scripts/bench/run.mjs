@@ -4,6 +4,7 @@
 //   node scripts/bench/run.mjs [--quick] [--server PATH] [--engine PATH] [--cli PATH]
 //        [--out FILE | --no-write] [--write] [--json FILE] [--only lsp,inproc,cli]
 //        [--runs N] [--edits N] [--paced-edits N] [--edit-gap MS] [--keep] [--render FILE.json]
+//        [--inputs dockerfile-1000,k8s-5000,...]
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -41,6 +42,7 @@ function parseArgs(argv) {
       case '--paced-edits': a.pacedEdits = Number(val()); break;
       case '--keep': a.keep = true; break;
       case '--render': a.render = val(); break;
+      case '--inputs': a.inputs = new Set(val().split(',')); break;
       case '-h': case '--help':
         console.log(fs.readFileSync(path.join(HERE, 'README.md'), 'utf8')); process.exit(0);
         break;
@@ -95,7 +97,7 @@ async function main() {
     enginePath: path.resolve(args.engine ?? process.env.SHIPSHAPE_ENGINE ?? path.join(REPO, 'dist', 'engine.js')),
     cliPath: path.resolve(args.cli ?? process.env.SHIPSHAPE_CLI ?? path.join(REPO, 'dist', 'cli.js')),
   };
-  const write = args.write ?? !quick;
+  const write = args.write ?? (!quick && !args.inputs && !args.only);
   const outFile = path.resolve(args.out ?? path.join(REPO, 'docs', 'benchmarks.md'));
   const tStart = Date.now();
   if (args.render) { // re-render Markdown from a saved --json file, no measuring
@@ -108,7 +110,7 @@ async function main() {
   const peers = ensurePeers({ log });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-bench-'));
   log(`mode=${cfg.mode} temp=${tmp}`);
-  const inputs = writeInputs(tmp, cfg.sizes);
+  const inputs = writeInputs(tmp, cfg.sizes).filter((i) => !args.inputs || args.inputs.has(i.id));
   const results = { machine: machineInfo(), cfg: { ...cfg, runsFor: undefined }, peers: peers.versions,
     inputs: inputs.map(({ text, ...i }) => i), lsp: [], inproc: [], cli: null, notes: [] };
 

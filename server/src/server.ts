@@ -1,3 +1,4 @@
+import './v8-tuning';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
