@@ -73,27 +73,33 @@ export function runInproc(inputs, floors, engine, opts) {
   for (const inp of inputs) {
     const row = { input: inp.id, kind: inp.kind };
     const fns = {};
+    // Every candidate gets the same inputs: the text shifted down by 1…997 blank lines, a different
+    // shift on each call (its own counter per candidate), so that a cache keyed on a piece's text
+    // and line misses, and the parse floor and the peer read exactly the bytes Shipshape reads.
+    const shifted = () => {
+      let n = 0;
+      return () => '\n'.repeat((n++ % 997) + 1) + inp.text;
+    };
     if (inp.kind === 'dockerfile') {
-      if (floors.dockerfileParse) fns.floor = () => floors.dockerfileParse(inp.text);
-      if (floors.dockerfileValidate) fns.peer = () => floors.dockerfileValidate(inp.text);
+      const floorText = shifted();
+      const peerText = shifted();
+      if (floors.dockerfileParse) fns.floor = () => floors.dockerfileParse(floorText());
+      if (floors.dockerfileValidate) fns.peer = () => floors.dockerfileValidate(peerText());
       row.floorName = 'dockerfile-ast parse';
       row.peerName = 'dockerfile-utils validate';
     } else {
-      if (floors.yamlParse) fns.floor = () => floors.yamlParse(inp.text);
+      const floorText = shifted();
+      if (floors.yamlParse) fns.floor = () => floors.yamlParse(floorText());
       row.floorName = 'yaml parseAllDocuments';
     }
     if (engine.lint) {
-      // cold: a fresh (non-existent) directory per call, same file name, so a result cache keyed
-      // on path can never hit; the text is also shifted down by a different number of blank lines
-      // each call (up to 997 variants), so caches keyed on a piece's text and line miss too.
-      // repeat: the identical text at the identical path every time.
+      // cold: also a fresh (non-existent) directory per call, same file name, so a result cache
+      // keyed on path can never hit. repeat: the identical text at the identical path every time.
       let i = 0;
+      const coldText = shifted();
       const dir = path.dirname(inp.file);
       const base = path.basename(inp.file);
-      const cold = () => {
-        const n = i++;
-        return engine.lint('\n'.repeat((n % 997) + 1) + inp.text, { path: path.join(dir, `cold-${n}`, base) });
-      };
+      const cold = () => engine.lint(coldText(), { path: path.join(dir, `cold-${i++}`, base) });
       const repeat = () => engine.lint(inp.text, { path: inp.file });
       try { cold(); repeat(); fns.ours = cold; fns.oursRepeat = repeat; } catch (e) { row.oursError = e.message; }
     }

@@ -133,16 +133,17 @@ export function parseSegments(text: string, previous?: ReadonlyMap<number, Parse
 }
 
 type TextDocumentLike = ReturnType<typeof textDocument.TextDocument.create>;
+type Position = { line: number; character: number };
 
 /**
- * dockerfile-ast takes its positions from the TextDocument it creates for the text; while the piece
- * is parsed that document is one whose lines start at `base`, so every range is a file position.
+ * dockerfile-ast takes its positions from the TextDocument it creates for the text; while a piece
+ * is parsed, that document is a `PieceDocument` whose lines start at `base`, so every range is a
+ * file position.
  */
 function parseShifted(text: string, base: number): Dockerfile {
-  if (base === 0) return DockerfileParser.parse(text);
   const namespace = textDocument.TextDocument as { create: typeof textDocument.TextDocument.create };
   const create = namespace.create;
-  namespace.create = (uri, languageId, version, content) => shift(create(uri, languageId, version, content), base);
+  namespace.create = (uri, languageId, version, content) => new PieceDocument(uri, languageId, version, content, base) as unknown as TextDocumentLike;
   try {
     return DockerfileParser.parse(text);
   } finally {
@@ -150,26 +151,74 @@ function parseShifted(text: string, base: number): Dockerfile {
   }
 }
 
-function shift(document: TextDocumentLike, base: number): TextDocumentLike {
-  const back = (p: { line: number; character: number }) => ({ line: p.line - base, character: p.character });
-  return {
-    uri: document.uri,
-    languageId: document.languageId,
-    version: document.version,
-    get lineCount() {
-      return document.lineCount + base;
-    },
-    getText: (range?: { start: { line: number; character: number }; end: { line: number; character: number } }) =>
-      range ? document.getText({ start: back(range.start), end: back(range.end) }) : document.getText(),
-    positionAt: (offset: number) => {
-      const p = document.positionAt(offset);
-      return { line: p.line + base, character: p.character };
-    },
-    offsetAt: (position: { line: number; character: number }) => document.offsetAt(back(position)),
-    getLineRange: (line: number) => {
-      const r = document.getLineRange(line - base);
-      return { start: { line: r.start.line + base, character: r.start.character }, end: { line: r.end.line + base, character: r.end.character } };
-    },
-    getEOLCharacters: (line: number) => document.getEOLCharacters(line - base),
-  };
+/**
+ * The reads dockerfile-ast makes of its document (positionAt, offsetAt, getText), as
+ * vscode-languageserver-textdocument answers them (CRLF, LF and a lone CR end a line; no position
+ * between a CR and its LF), for a text whose first line is line `base` of the file. The parser asks
+ * for positions mostly in order, so positionAt starts looking at the line it found last.
+ */
+class PieceDocument {
+  private readonly starts: number[] = [0];
+  private last = 0;
+
+  constructor(
+    readonly uri: string,
+    readonly languageId: string,
+    readonly version: number,
+    private readonly content: string,
+    private readonly base: number,
+  ) {
+    for (let i = 0; i < content.length; i++) {
+      const c = content.charCodeAt(i);
+      if (c === 13 /* \r */) {
+        if (content.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+      } else if (c === 10 /* \n */) {
+        this.starts.push(i + 1);
+      }
+    }
+  }
+
+  get lineCount(): number {
+    return this.starts.length + this.base;
+  }
+
+  getText(range?: { start: Position; end: Position }): string {
+    return range ? this.content.substring(this.offsetAt(range.start), this.offsetAt(range.end)) : this.content;
+  }
+
+  positionAt(offset: number): Position {
+    const o = Math.max(Math.min(offset, this.content.length), 0);
+    const starts = this.starts;
+    let line = this.last;
+    if (!(starts[line] <= o && (line + 1 === starts.length || starts[line + 1] > o))) {
+      let low = 0;
+      let high = starts.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (starts[mid] > o) high = mid;
+        else low = mid + 1;
+      }
+      line = low - 1;
+      this.last = line;
+    }
+    return { line: line + this.base, character: this.beforeEol(o, starts[line]) - starts[line] };
+  }
+
+  offsetAt(position: Position): number {
+    const line = position.line - this.base;
+    const starts = this.starts;
+    if (line >= starts.length) return this.content.length;
+    if (line < 0) return 0;
+    const start = starts[line];
+    if (position.character <= 0) return start;
+    const next = line + 1 < starts.length ? starts[line + 1] : this.content.length;
+    return this.beforeEol(Math.min(start + position.character, next), start);
+  }
+
+  private beforeEol(offset: number, lineStart: number): number {
+    let o = offset;
+    while (o > lineStart && (this.content.charCodeAt(o - 1) === 13 || this.content.charCodeAt(o - 1) === 10)) o--;
+    return o;
+  }
 }
