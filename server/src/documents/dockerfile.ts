@@ -351,28 +351,32 @@ const MEMOIZED = [
 ] as const;
 
 const READS = Symbol('reads');
+const NOT_READ = Symbol('not read');
 
 function memoizeClassReads(): void {
   const classes = (Object.values(dockerfileAst) as unknown[]).filter(
     (value): value is { prototype: object } =>
       typeof value === 'function' && (value === dockerfileAst.Instruction || (value as { prototype: unknown }).prototype instanceof dockerfileAst.Instruction),
   );
-  classes.forEach((cls, index) => {
+  // One numbered slot per (class, method) pair, in an array on each instance: no hashing per read.
+  const wrap: { prototype: Record<string, unknown>; name: string; original: () => unknown }[] = [];
+  for (const cls of classes) {
     const prototype = cls.prototype as Record<string, unknown>;
     for (const name of MEMOIZED) {
       if (!Object.prototype.hasOwnProperty.call(prototype, name)) continue;
       const original = prototype[name];
-      if (typeof original !== 'function' || original.length > 0) continue;
-      const slot = `${name}#${index}`;
-      prototype[name] = function memoized(this: { [READS]?: Map<string, unknown> }) {
-        let reads = this[READS];
-        if (!reads) this[READS] = reads = new Map();
-        if (reads.has(slot)) return reads.get(slot);
-        const value = (original as () => unknown).call(this);
-        reads.set(slot, value);
-        return value;
-      };
+      if (typeof original === 'function' && original.length === 0) wrap.push({ prototype, name, original: original as () => unknown });
     }
+  }
+  const slots = wrap.length;
+  wrap.forEach(({ prototype, name, original }, slot) => {
+    prototype[name] = function memoized(this: { [READS]?: unknown[] }) {
+      let reads = this[READS];
+      if (!reads) this[READS] = reads = new Array<unknown>(slots).fill(NOT_READ);
+      const known = reads[slot];
+      if (known !== NOT_READ) return known;
+      return (reads[slot] = original.call(this));
+    };
   });
 }
 

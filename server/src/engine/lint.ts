@@ -74,15 +74,11 @@ function lintDockerfile(text: string, config: ResolvedConfig, options: LintOptio
   const kept = new Map<string, Finding[]>();
   if (units && perStage.length > 0) {
     const keyOf = unitKeys(doc, config, options);
+    const runUnit = unitRunner(perStage, options, doc.lines);
     for (const unit of units) {
       const key = keyOf(unit);
       let found = state?.units.get(key) ?? kept.get(key);
-      if (!found) {
-        const view = doc.scoped(unit);
-        const unitFindings: Finding[] = [];
-        for (const a of perStage) run(a, options, unitFindings, doc.lines, { doc: view });
-        found = unitFindings;
-      }
+      if (!found) found = runUnit(doc.scoped(unit), unit.instructions.length > 0);
       kept.set(key, found);
       for (const f of found) findings.push(f);
     }
@@ -251,6 +247,48 @@ function lintYamlChunk(chunk: YamlChunk, named: FileKindOrUnknown, helm: boolean
     }
   }
   return result;
+}
+
+/**
+ * Runs the per-stage rules on one unit's view after another, with one context per rule for the
+ * whole lint (a Dockerfile has a unit per stage: this runs rules × stages times). A unit without
+ * instructions (comments before the first FROM) only goes to the rules that read text.
+ */
+function unitRunner(rules: ActiveRule[], options: LintOptions, lines: LineIndex): (view: DockerfileModel, hasInstructions: boolean) => Finding[] {
+  let sink: Finding[] = [];
+  const contexts = rules.map((active) => {
+    const ctx = {
+      config: options.config ?? DEFAULT_CONFIG,
+      options: active.options,
+      lines,
+      path: options.path,
+      fileExists: options.fileExists,
+      report: (input: ReportInput) => {
+        sink.push({
+          ruleId: active.rule.meta.id,
+          severity: active.userSeverity ?? input.severity ?? active.defaultSeverity,
+          message: input.message,
+          range: input.range,
+          fixes: input.fixes ?? [],
+        });
+      },
+      doc: undefined as unknown as DockerfileModel,
+    };
+    return { active, ctx };
+  });
+  return (view, hasInstructions) => {
+    sink = [];
+    for (const { active, ctx } of contexts) {
+      if (!hasInstructions && !active.rule.readsText) continue;
+      ctx.doc = view;
+      try {
+        active.rule.dockerfile!(ctx);
+      } catch (error) {
+        options.onRuleError?.(active.rule.meta.id, error);
+      }
+    }
+    return sink;
+  };
 }
 
 /** What a rule checks: a Dockerfile (or a view of one), a Compose file or a Kubernetes object. */

@@ -22,7 +22,19 @@ export interface ActiveRule {
 }
 
 /** The rules that apply to a file kind under a configuration, with their severities. */
+/** Per configuration object (configurations are not changed once resolved), rule set and kind. */
+const activeCache = new WeakMap<ResolvedConfig, WeakMap<readonly Rule[], Partial<Record<FileKind, ActiveRule[]>>>>();
+
+/** The rules that run on a kind of file under a configuration, with their severities and options. */
 export function activeRules(kind: FileKind, config: ResolvedConfig, rules: readonly Rule[] = allRules): ActiveRule[] {
+  let byRules = activeCache.get(config);
+  if (!byRules) activeCache.set(config, (byRules = new WeakMap()));
+  let byKind = byRules.get(rules);
+  if (!byKind) byRules.set(rules, (byKind = {}));
+  return (byKind[kind] ??= computeActiveRules(kind, config, rules));
+}
+
+function computeActiveRules(kind: FileKind, config: ResolvedConfig, rules: readonly Rule[]): ActiveRule[] {
   const out: ActiveRule[] = [];
   for (const rule of rules) {
     if (!rule.meta.kinds.includes(kind) || !rule[kind]) continue;

@@ -72,6 +72,8 @@ export interface Rule {
    * the final stage or of neighbouring files leave this unset and see the whole file each time.
    */
   perStage?: boolean;
+  /** A per-stage check that also reads the unit's text (`doc.scope`), comments included, not only its instructions. */
+  readsText?: boolean;
   compose?(ctx: ComposeContext): void;
   /** Called once per Kubernetes object (a `kind: List` item is an object). */
   kubernetes?(ctx: KubernetesContext): void;

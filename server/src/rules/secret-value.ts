@@ -16,6 +16,7 @@ export default defineRule({
     fixable: false,
   },
   perStage: true,
+  readsText: true,
   dockerfile: ({ doc, report }) => scan(doc.lines, doc.scope.start, doc.scope.end, report),
   compose: ({ compose, report }) => scanNode(compose.yaml.lines, compose.root, report),
   kubernetes: ({ object, report }) => scanNode(object.yaml.lines, object.map, report),
