@@ -17,6 +17,9 @@ const common = {
   // The CommonJS builds of dependencies (not the `module` condition's ESM): their exports are plain
   // properties, not the getters esbuild wraps ESM in, which dockerfile-ast's parser reads in its hot loops.
   conditions: [],
+  // yaml's ES module build (the same code as its CommonJS one): bundled as ES modules its exports
+  // are plain bindings; imported from CommonJS every isMap()/isScalar() call of ours read a getter.
+  alias: { yaml: './node_modules/yaml/browser/index.js' },
   define: { SERVER_VERSION: JSON.stringify(pkg.version) },
 };
 

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, visit, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { ComposeFile } from '../documents/compose';
 import { keyOf } from '../documents/yaml';
 import type { Fix, TextEdit } from '../engine/types';
@@ -49,11 +49,32 @@ function survey(compose: ComposeFile): Survey {
   if (found) return found;
   found = { anchored: [], aliases: new Map(), holders: new Map() };
   const { anchored, aliases, holders } = found;
-  visit(compose.yaml.doc, (_key, node) => {
-    if (isAlias(node)) aliases.set(node.source, (aliases.get(node.source) ?? 0) + 1);
-    else if ((isMap(node) || isSeq(node) || isScalar(node)) && node.anchor) anchored.push({ node, anchor: node.anchor });
-    if (isMap(node)) for (const pair of node.items) holders.set(pair, node);
-  });
+  // A plain walk: yaml's visit() builds and freezes a path array at every node, which cost more
+  // than the rest of the compose rules together.
+  const walk = (node: unknown): void => {
+    if (isAlias(node)) {
+      aliases.set(node.source, (aliases.get(node.source) ?? 0) + 1);
+      return;
+    }
+    if (isPair(node)) {
+      // a `key: value` inside a flow sequence
+      walk(node.key);
+      walk(node.value);
+      return;
+    }
+    if (!isMap(node) && !isSeq(node) && !isScalar(node)) return;
+    if (node.anchor) anchored.push({ node, anchor: node.anchor });
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        holders.set(pair, node);
+        walk(pair.key);
+        walk(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) walk(item);
+    }
+  };
+  walk(compose.yaml.doc.contents);
   surveys.set(compose, found);
   return found;
 }
