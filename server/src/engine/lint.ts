@@ -105,7 +105,7 @@ interface DockerfileState {
 }
 
 /** Documents (by path) whose last version is kept; the editor forgets a document when it closes. */
-const DOCUMENT_STATES = 4;
+const DOCUMENT_STATES = 16;
 const dockerfileStates = new Map<string, DockerfileState>();
 
 /** Drops what is kept for a document's next lint (the editor closed it). */
