@@ -166,7 +166,7 @@ export function renderMarkdown(R) {
     '- The parse floors are the packages as Node loads them from the repo\'s node_modules (CommonJS). Shipshape\'s bundles carry the same versions, built by esbuild: ' +
       'yaml from its ES module build (scope-hoisted, no getters between modules), which parses faster than the CommonJS build the floor uses; ' +
       'that is why a cold lint of a large manifest can come in under the floor.',
-    '- The language server sets V8\'s `--interrupt-budget` to 1,000,000 at start (`server/src/v8-tuning.ts`); the in-process rows run in this harness\'s process, without it.',
+    '- The language server sets V8\'s `--interrupt-budget=1000000` and `--liftoff-only` at start (`server/src/v8-tuning.ts` says why); the in-process rows run in this harness\'s process, without them.',
   );
   out.push('');
   return out.join('\n');
