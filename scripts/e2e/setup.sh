@@ -52,7 +52,11 @@ t=$(date +%s%N); CS="$CACHE/code-server-$CODE_SERVER_VERSION"
 if [ ! -f "$CS/.complete" ]; then
   log "npm install code-server@$CODE_SERVER_VERSION (native build, several minutes on 2 cores; log: $CS/install.log)"
   rm -rf "$CS"; mkdir -p "$CS"
-  ( export PATH="$N24/bin:$PATH" npm_config_nodedir="$N24"
+  # Under `npm test` the outer npm (Node 20) exports npm_config_* variables, which the inner npm
+  # reads as its own configuration: code-server's postinstall then saw npm_config_user_agent say
+  # node/v20 and refused to build. The inner install gets none of them.
+  ( for v in $(compgen -e); do case "$v" in npm_*) unset "$v" ;; esac; done
+    export PATH="$N24/bin:$PATH" npm_config_nodedir="$N24"
     cd "$CS" && echo '{"private":true}' > package.json \
       && npm install "${NPM_FLAGS[@]}" "code-server@$CODE_SERVER_VERSION" > "$CS/install.log" 2>&1 ) \
     || { tail -40 "$CS/install.log"; echo "code-server install FAILED"; exit 1; }
