@@ -54,7 +54,7 @@ export interface DockerfileModelOptions {
 export class DockerfileModel {
   readonly ast: Dockerfile;
   readonly lines: LineIndex;
-  readonly stages: Stage[] = [];
+  readonly stages: Stage[];
   /**
    * The instructions rules look at: every instruction of the file, or of one unit in a view made by
    * `scoped` (stages, variables and lineage stay whole there).
@@ -74,16 +74,35 @@ export class DockerfileModel {
   private readonly globalArgs: Instruction[];
   private unitList?: DockerfileUnit[];
 
-  constructor(readonly text: string, options: DockerfileModelOptions = {}) {
+  /** `view` is for `scoped` only: the model a view shares everything with, and the unit it shows. */
+  constructor(readonly text: string, options: DockerfileModelOptions = {}, view?: { of: DockerfileModel; unit: DockerfileUnit }) {
+    if (view) {
+      // Every field assigned, as below: a view is an ordinary instance of the class (V8 handles
+      // one shape; a view made with Object.create turned each model into a prototype).
+      const { of: model, unit } = view;
+      this.segments = model.segments;
+      this.ast = model.ast;
+      this.lines = model.lines;
+      this.stages = model.stages;
+      this.focusStages = unit.stages.filter((s) => unit.instructions.includes(s.from));
+      this.scope = { start: unit.start, end: unit.end };
+      this.instructions = unit.instructions;
+      this.pieceStages = model.pieceStages;
+      this.globalArgs = model.globalArgs;
+      this.unitList = model.units();
+      this.stageSegmentIds = model.stageSegmentIds;
+      return;
+    }
     const segments = options.incremental === false ? undefined : parseSegments(text, options.previous?.segments && segmentsByLine(options.previous.segments));
     this.segments = segments;
     this.ast = segments ? segments[0].segment.ast : DockerfileParser.parse(text);
     this.lines = new LineIndex(text);
+    this.stages = [];
     this.focusStages = this.stages;
     this.scope = { start: 0, end: text.length };
     const pieces = segments ? segments.map((s) => s.segment.instructions) : [this.ast.getInstructions()];
     for (const piece of pieces) prepareInstructions(piece);
-    this.instructions = pieces.length === 1 ? pieces[0] : pieces.flat();
+    this.instructions = pieces.length === 1 ? pieces[0] : concat(pieces);
     let current: Stage | undefined;
     const globalArgs: Instruction[] = [];
     this.pieceStages = pieces.map((piece) => {
@@ -129,13 +148,7 @@ export class DockerfileModel {
    * and positions are the file's.
    */
   scoped(unit: DockerfileUnit): DockerfileModel {
-    const view = Object.create(this) as DockerfileModel;
-    const fields = view as unknown as { instructions: Instruction[]; focusStages: Stage[]; scope: { start: number; end: number }; images?: ImageUse[] };
-    fields.instructions = unit.instructions;
-    fields.focusStages = unit.stages.filter((s) => unit.instructions.includes(s.from));
-    fields.scope = { start: unit.start, end: unit.end };
-    fields.images = undefined;
-    return view;
+    return new DockerfileModel(this.text, {}, { of: this, unit });
   }
 
   /** The ids of the pieces a stage was parsed in, for cache keys. */
@@ -381,6 +394,16 @@ function memoizeClassReads(): void {
 }
 
 memoizeClassReads();
+
+/** Arrays joined (what `flat()` does, without its generic slow path). */
+function concat<T>(arrays: T[][]): T[] {
+  let length = 0;
+  for (const array of arrays) length += array.length;
+  const out = new Array<T>(length);
+  let at = 0;
+  for (const array of arrays) for (const item of array) out[at++] = item;
+  return out;
+}
 
 function segmentsByLine(segments: PlacedSegment[]): Map<number, ParsedSegment> {
   return new Map(segments.map(({ segment }) => [segment.line, segment]));
