@@ -255,39 +255,16 @@ function lintYamlChunk(chunk: YamlChunk, named: FileKindOrUnknown, helm: boolean
  * instructions (comments before the first FROM) only goes to the rules that read text.
  */
 function unitRunner(rules: ActiveRule[], options: LintOptions, lines: LineIndex): (view: DockerfileModel, hasInstructions: boolean) => Finding[] {
-  let sink: Finding[] = [];
-  const contexts = rules.map((active) => {
-    const ctx = {
-      config: options.config ?? DEFAULT_CONFIG,
-      options: active.options,
-      lines,
-      path: options.path,
-      fileExists: options.fileExists,
-      report: (input: ReportInput) => {
-        sink.push({
-          ruleId: active.rule.meta.id,
-          severity: active.userSeverity ?? input.severity ?? active.defaultSeverity,
-          message: input.message,
-          range: input.range,
-          fixes: input.fixes ?? [],
-        });
-      },
-      doc: undefined as unknown as DockerfileModel,
-    };
-    return { active, ctx };
-  });
+  const out = { findings: [] as Finding[] };
+  const contexts = rules.map((active) => ({ active, ctx: ruleContext(active, options, lines, out) }));
   return (view, hasInstructions) => {
-    sink = [];
+    out.findings = [];
     for (const { active, ctx } of contexts) {
       if (!hasInstructions && !active.rule.readsText) continue;
       ctx.doc = view;
-      try {
-        active.rule.dockerfile!(ctx);
-      } catch (error) {
-        options.onRuleError?.(active.rule.meta.id, error);
-      }
+      check(active, ctx, options);
     }
-    return sink;
+    return out.findings;
   };
 }
 
@@ -295,33 +272,47 @@ function unitRunner(rules: ActiveRule[], options: LintOptions, lines: LineIndex)
 type Subject = { doc: DockerfileModel; compose?: undefined; object?: undefined } | { doc?: undefined; compose: ComposeFile; object?: undefined } | { doc?: undefined; compose?: undefined; object: K8sObject };
 
 function run(active: ActiveRule, options: LintOptions, findings: Finding[], lines: LineIndex, subject: Subject): void {
-  const { rule } = active;
-  // One literal shape for every call (no spreads): this runs for every rule on every unit.
-  const ctx = {
+  const ctx = ruleContext(active, options, lines, { findings });
+  ctx.doc = subject.doc!;
+  ctx.compose = subject.compose!;
+  ctx.object = subject.object!;
+  check(active, ctx, options);
+}
+
+/**
+ * A rule's context, one literal shape for every rule and kind (no spreads: this runs for every rule
+ * on every unit); its reports go to `out.findings`, which the caller may swap between runs.
+ */
+function ruleContext(active: ActiveRule, options: LintOptions, lines: LineIndex, out: { findings: Finding[] }) {
+  return {
     config: options.config ?? DEFAULT_CONFIG,
     options: active.options,
     lines,
     path: options.path,
     fileExists: options.fileExists,
     report: (input: ReportInput) => {
-      findings.push({
-        ruleId: rule.meta.id,
+      out.findings.push({
+        ruleId: active.rule.meta.id,
         severity: active.userSeverity ?? input.severity ?? active.defaultSeverity,
         message: input.message,
         range: input.range,
         fixes: input.fixes ?? [],
       });
     },
-    doc: subject.doc!,
-    compose: subject.compose!,
-    object: subject.object!,
+    doc: undefined as unknown as DockerfileModel,
+    compose: undefined as unknown as ComposeFile,
+    object: undefined as unknown as K8sObject,
   };
+}
+
+/** Runs the rule's check for the subject set in the context; a rule that throws is reported aside. */
+function check(active: ActiveRule, ctx: ReturnType<typeof ruleContext>, options: LintOptions): void {
   try {
-    if (subject.doc) rule.dockerfile!(ctx);
-    else if (subject.compose) rule.compose!(ctx);
-    else rule.kubernetes!(ctx);
+    if (ctx.doc) active.rule.dockerfile!(ctx);
+    else if (ctx.compose) active.rule.compose!(ctx);
+    else active.rule.kubernetes!(ctx);
   } catch (error) {
-    options.onRuleError?.(rule.meta.id, error);
+    options.onRuleError?.(active.rule.meta.id, error);
   }
 }
 
