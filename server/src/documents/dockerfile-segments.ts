@@ -1,5 +1,6 @@
 import { DockerfileParser, type Dockerfile, type Instruction } from 'dockerfile-ast';
 import textDocument = require('vscode-languageserver-textdocument');
+import { LineIndex } from '../engine/text';
 
 /**
  * Incremental parsing of Dockerfiles. dockerfile-ast parses a whole file at once; on a large
@@ -152,14 +153,12 @@ function parseShifted(text: string, base: number): Dockerfile {
 }
 
 /**
- * The reads dockerfile-ast makes of its document (positionAt, offsetAt, getText), as
- * vscode-languageserver-textdocument answers them (CRLF, LF and a lone CR end a line; no position
- * between a CR and its LF), for a text whose first line is line `base` of the file. The parser asks
- * for positions mostly in order, so positionAt starts looking at the line it found last.
+ * The reads dockerfile-ast makes of its document (positionAt, offsetAt, getText), answered as
+ * vscode-languageserver-textdocument does (CRLF, LF and a lone CR end a line; no position between a
+ * CR and its LF) by a LineIndex, for a text whose first line is line `base` of the file.
  */
 class PieceDocument {
-  private readonly starts: number[] = [0];
-  private last = 0;
+  private readonly lines: LineIndex;
 
   constructor(
     readonly uri: string,
@@ -168,19 +167,11 @@ class PieceDocument {
     private readonly content: string,
     private readonly base: number,
   ) {
-    for (let i = 0; i < content.length; i++) {
-      const c = content.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (content.charCodeAt(i + 1) === 10) i++;
-        this.starts.push(i + 1);
-      } else if (c === 10 /* \n */) {
-        this.starts.push(i + 1);
-      }
-    }
+    this.lines = new LineIndex(content);
   }
 
   get lineCount(): number {
-    return this.starts.length + this.base;
+    return this.lines.lineCount + this.base;
   }
 
   getText(range?: { start: Position; end: Position }): string {
@@ -188,37 +179,11 @@ class PieceDocument {
   }
 
   positionAt(offset: number): Position {
-    const o = Math.max(Math.min(offset, this.content.length), 0);
-    const starts = this.starts;
-    let line = this.last;
-    if (!(starts[line] <= o && (line + 1 === starts.length || starts[line + 1] > o))) {
-      let low = 0;
-      let high = starts.length;
-      while (low < high) {
-        const mid = (low + high) >> 1;
-        if (starts[mid] > o) high = mid;
-        else low = mid + 1;
-      }
-      line = low - 1;
-      this.last = line;
-    }
-    return { line: line + this.base, character: this.beforeEol(o, starts[line]) - starts[line] };
+    const p = this.lines.positionAt(offset);
+    return { line: p.line + this.base, character: p.character };
   }
 
   offsetAt(position: Position): number {
-    const line = position.line - this.base;
-    const starts = this.starts;
-    if (line >= starts.length) return this.content.length;
-    if (line < 0) return 0;
-    const start = starts[line];
-    if (position.character <= 0) return start;
-    const next = line + 1 < starts.length ? starts[line + 1] : this.content.length;
-    return this.beforeEol(Math.min(start + position.character, next), start);
-  }
-
-  private beforeEol(offset: number, lineStart: number): number {
-    let o = offset;
-    while (o > lineStart && (this.content.charCodeAt(o - 1) === 13 || this.content.charCodeAt(o - 1) === 10)) o--;
-    return o;
+    return this.lines.offsetAt({ line: position.line - this.base, character: position.character });
   }
 }

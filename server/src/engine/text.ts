@@ -3,6 +3,7 @@ import type { Position, Range } from './types';
 /** Converts between string offsets and line/character positions of one text. */
 export class LineIndex {
   private readonly starts: number[];
+  private lastLine = 0;
 
   constructor(readonly text: string) {
     const starts = [0];
@@ -25,15 +26,22 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
+    const starts = this.starts;
+    // Positions are mostly asked for in order (a parser, a range's start then its end): look at the
+    // line found last before searching.
+    let lo = this.lastLine;
+    if (!(starts[lo] <= o && (lo + 1 === starts.length || starts[lo + 1] > o))) {
+      lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= o) lo = mid;
+        else hi = mid - 1;
+      }
+      this.lastLine = lo;
     }
     // An offset between the \r and \n of a CRLF is not a position an editor has: clamp it to the line's end.
-    return { line: lo, character: Math.min(o, this.lineEnd(lo)) - this.starts[lo] };
+    return { line: lo, character: Math.min(o, this.lineEnd(lo)) - starts[lo] };
   }
 
   offsetAt(position: Position): number {
