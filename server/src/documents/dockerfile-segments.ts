@@ -1,6 +1,7 @@
 import { DockerfileParser, type Dockerfile, type Instruction } from 'dockerfile-ast';
 import textDocument = require('vscode-languageserver-textdocument');
 import { LineIndex } from '../engine/text';
+import type { Position, Range } from '../engine/types';
 
 /**
  * Incremental parsing of Dockerfiles. dockerfile-ast parses a whole file at once; on a large
@@ -134,7 +135,6 @@ export function parseSegments(text: string, previous?: ReadonlyMap<number, Parse
 }
 
 type TextDocumentLike = ReturnType<typeof textDocument.TextDocument.create>;
-type Position = { line: number; character: number };
 
 /**
  * dockerfile-ast takes its positions from the TextDocument it creates for the text; while a piece
@@ -174,7 +174,7 @@ class PieceDocument {
     return this.lines.lineCount + this.base;
   }
 
-  getText(range?: { start: Position; end: Position }): string {
+  getText(range?: Range): string {
     return range ? this.content.substring(this.offsetAt(range.start), this.offsetAt(range.end)) : this.content;
   }
 
