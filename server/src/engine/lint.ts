@@ -87,11 +87,7 @@ function lintDockerfile(text: string, config: ResolvedConfig, options: LintOptio
     if (units && a.rule.perStage) continue;
     run(a, options, findings, doc.lines, { doc });
   }
-  if (incremental) {
-    dockerfileStates.delete(stateKey); // most recently used last
-    dockerfileStates.set(stateKey, { doc, units: kept });
-    if (dockerfileStates.size > DOCUMENT_STATES) dockerfileStates.delete(dockerfileStates.keys().next().value!);
-  }
+  if (incremental) keepState(dockerfileStates, stateKey, { doc, units: kept });
   return { kind: 'dockerfile', findings, notices: [] };
 }
 
@@ -111,6 +107,14 @@ const dockerfileStates = new Map<string, DockerfileState>();
 /** Drops what is kept for a document's next lint (the editor closed it). */
 export function forgetDocument(path: string): void {
   dockerfileStates.delete(path);
+  yamlStates.delete(path);
+}
+
+/** Keeps the state of at most DOCUMENT_STATES documents, the most recently linted last. */
+function keepState<T>(states: Map<string, T>, key: string, state: T): void {
+  states.delete(key);
+  states.set(key, state);
+  if (states.size > DOCUMENT_STATES) states.delete(states.keys().next().value!);
 }
 
 /**
@@ -159,8 +163,16 @@ interface ChunkResult {
   notices: Notice[];
 }
 
-const CACHE_LIMIT = 20000;
-const chunkCache = new Map<string, ChunkResult>();
+/**
+ * What a YAML lint keeps for the document's next version: the results of its documents (chunks) by
+ * the hash of their text and of what else they depend on, those of this version and of a few earlier
+ * versions of the chunks an edit touched (typing back and forth, undo).
+ */
+type YamlState = Map<string, ChunkResult>;
+
+/** Results of earlier chunk versions a document keeps beyond its current chunks. */
+const EARLIER_CHUNKS = 8;
+const yamlStates = new Map<string, YamlState>();
 const configIds = new WeakMap<object, number>();
 let nextConfigId = 1;
 
@@ -184,20 +196,31 @@ function lintYaml(text: string, config: ResolvedConfig, options: LintOptions): L
     notices.push(tooManyDocumentsNotice(chunks.length, shiftRange({ start: { line: 0, character: 0 }, end: { line: 0, character: 3 } }, chunks[MAX_YAML_DOCUMENTS].line)));
     chunks.length = MAX_YAML_DOCUMENTS;
   }
+  const stateKey = options.path ?? '';
+  const state: YamlState | undefined = options.incremental === false ? undefined : (yamlStates.get(stateKey) ?? new Map());
+  const prefix = `${configId}\0${rulesId}\0${named}\0${helm}\0`;
   for (const chunk of chunks) {
-    // Rules may read the path and the file system; results are cached only for pure inputs.
-    const key = createHash('sha1').update(`${configId}\0${rulesId}\0${named}\0${helm}\0${options.path ?? ''}\0`).update(chunk.text).digest('base64');
-    let result = chunkCache.get(key);
-    if (result) {
-      chunkCache.delete(key);
+    let result: ChunkResult | undefined;
+    if (state) {
+      const key = createHash('sha1').update(prefix).update(chunk.text).digest('base64');
+      result = state.get(key);
+      if (result) state.delete(key); // most recently used last
+      else result = lintYamlChunk(chunk, named, helm, config, options);
+      state.set(key, result);
     } else {
       result = lintYamlChunk(chunk, named, helm, config, options);
     }
-    chunkCache.set(key, result);
-    if (chunkCache.size > CACHE_LIMIT) chunkCache.delete(chunkCache.keys().next().value!);
     if (kind === 'unknown' && result.kind !== 'unknown') kind = result.kind;
     for (const f of result.findings) findings.push(chunk.line ? shiftFinding(f, chunk.line) : f);
     for (const n of result.notices) notices.push(chunk.line ? { ...n, range: shiftRange(n.range, chunk.line) } : n);
+  }
+  if (state) {
+    // The least recently used results go first: those of chunk versions no longer in the text.
+    for (const key of state.keys()) {
+      if (state.size <= chunks.length + EARLIER_CHUNKS) break;
+      state.delete(key);
+    }
+    keepState(yamlStates, stateKey, state);
   }
   return { kind, findings, notices };
 }
