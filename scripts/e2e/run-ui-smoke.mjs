@@ -41,8 +41,8 @@ const vsix = a.vsix || env.SHIPSHAPE_E2E_VSIX;
 const wsSrc = path.resolve(a.workspace || env.SHIPSHAPE_E2E_WORKSPACE || path.join(REPO_ROOT, 'test/e2e/fixtures/workspace'));
 const shots = path.resolve(a.screenshots || env.SHIPSHAPE_E2E_SCREENSHOTS || path.join(os.tmpdir(), 'shipshape-e2e-screenshots'));
 const STEP_MS = Number(a.timeout || env.SHIPSHAPE_E2E_STEP_TIMEOUT_MS || 60000);
-/** One Ctrl+. waits this long for the menu before it is dismissed and asked for again. */
-const QUICK_FIX_ATTEMPT_MS = 5000;
+/** A hover, quick-fix or completion request waits this long for its widget before it is asked again. */
+const ATTEMPT_MS = 5000;
 const SQUIGGLE = '.editor-instance .monaco-editor :is(.squiggly-error, .squiggly-warning, .squiggly-info)';
 
 let cases;
@@ -151,7 +151,30 @@ async function showProblems(page) {
   await page.locator('.markers-panel').waitFor();
 }
 
-/** Where the keyboard is and what the quick-fix widget shows: logged when Ctrl+. brings no menu. */
+/**
+ * A keyboard request (hover, quick fix, completion) until its widget shows. The workbench now and
+ * then drops one (a request cancelled by a late focus or selection change, by a provider registered
+ * meanwhile): each try waits ATTEMPT_MS, then the harness logs where the keyboard was, presses
+ * Escape, runs `recover` and asks again, until the step deadline. `refused` is an answer that means
+ * "ask again" at once (VS Code's "No code actions available").
+ */
+async function askUntilShown(page, label, { ask, shown, refused, recover }) {
+  const deadline = Date.now() + STEP_MS;
+  for (let attempt = 1; ; attempt++) {
+    await ask();
+    const answer = refused ? shown.or(refused).first() : shown;
+    const got = await answer.waitFor({ timeout: Math.max(1000, Math.min(ATTEMPT_MS, deadline - Date.now())) })
+      .then(() => true, e => { if (e.name !== 'TimeoutError') throw e; return false; });
+    if (got && await shown.isVisible()) { if (attempt > 1) log(`${label}: shown on attempt ${attempt}`); return; }
+    log(`${label}: attempt ${attempt}: ${got ? 'refused' : `nothing within ${ATTEMPT_MS} ms`}; ${await focusReport(page)}`);
+    if (Date.now() > deadline) throw new Error(`${label}: never shown (${attempt} attempts)`);
+    await page.keyboard.press('Escape');
+    if (refused) await refused.waitFor({ state: 'hidden' });
+    await recover?.();
+  }
+}
+
+/** Where the keyboard is and what the quick-fix widget shows: logged when a request brings nothing. */
 const focusReport = page => page.evaluate(() => {
   const el = document.activeElement;
   const where = el ? [el.tagName.toLowerCase(), ...(el.className && typeof el.className === 'string' ? el.className.split(/\s+/).slice(0, 3) : [])].join('.') : 'nothing';
@@ -190,9 +213,10 @@ async function fileCase(page, c, shot) {
 
   // 3. hover at the caret (keyboard: "Show or Focus Hover") names the rule
   if (c.hover) {
-    await page.keyboard.press('Control+K');
-    await page.keyboard.press('Control+I');
-    await page.locator('.monaco-hover', { hasText: c.rule }).first().waitFor();
+    await askUntilShown(page, `${c.name}: hover`, {
+      ask: async () => { await page.keyboard.press('Control+K'); await page.keyboard.press('Control+I'); },
+      shown: page.locator('.monaco-hover', { hasText: c.rule }).first(),
+    });
     log(`${c.name}: hover shows the rule id`);
     await shot(`${c.name}-hover.png`);
     await page.keyboard.press('Escape');
@@ -201,25 +225,19 @@ async function fileCase(page, c, shot) {
 
   // 4. Ctrl+. and the fix by title. VS Code answers "No code actions available" when the request was
   // cancelled because a provider registered meanwhile (start-up churn), and about one run in ten shows
-  // nothing at all (the caret on the range, the lightbulb drawn, no menu within 60 s): then dismiss,
-  // say where the keyboard was, double-click the row again and ask again.
+  // nothing at all (the caret on the range, the lightbulb drawn, no menu within 60 s): then ask again,
+  // with the caret put back on this rule's range.
   const item = page.locator('.action-widget .monaco-list-row', { hasText: c.fix }).first();
-  const none = page.locator('.monaco-editor-overlaymessage', { hasText: /no code actions/i }).first();
-  const deadline = Date.now() + STEP_MS;
-  for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('Control+.');
-    const shown = await item.or(none).first()
-      .waitFor({ timeout: Math.max(1000, Math.min(QUICK_FIX_ATTEMPT_MS, deadline - Date.now())) })
-      .then(() => true, e => { if (e.name !== 'TimeoutError') throw e; return false; });
-    if (shown && await item.isVisible()) { if (attempt > 1) log(`${c.name}: quick fix menu on attempt ${attempt}`); break; }
-    log(`${c.name}: Ctrl+. attempt ${attempt}: ${shown ? '"No code actions available"' : `nothing within ${QUICK_FIX_ATTEMPT_MS} ms`}; ${await focusReport(page)}`);
-    if (Date.now() > deadline) throw new Error(`"${c.fix}" never offered (${attempt} attempts)`);
-    await page.keyboard.press('Escape');
-    await none.waitFor({ state: 'hidden' });
-    await page.locator('.action-widget').waitFor({ state: 'hidden' });
-    await row.dblclick(); // the caret back on this rule's range, the keyboard in the editor
-    await page.locator('.editor-instance .monaco-editor.focused').waitFor();
-  }
+  await askUntilShown(page, `${c.name}: Ctrl+.`, {
+    ask: () => page.keyboard.press('Control+.'),
+    shown: item,
+    refused: page.locator('.monaco-editor-overlaymessage', { hasText: /no code actions/i }).first(),
+    recover: async () => {
+      await page.locator('.action-widget').waitFor({ state: 'hidden' });
+      await row.dblclick();
+      await page.locator('.editor-instance .monaco-editor.focused').waitFor();
+    },
+  });
   await item.hover(); // highlights the fix, as a user pointing at it
   await shot(`${c.name}-quick-fix.png`);
   await item.click();
@@ -266,11 +284,9 @@ async function rulesFileCompletion(page, c, shot) {
   await page.keyboard.press('Control+End');
   await page.keyboard.type('rules:\n  image-l', { delay: 20 });
   const suggest = page.locator('.editor-widget.suggest-widget.visible');
-  await page.keyboard.press('Control+Space');
-  await suggest.waitFor();
   const rows = suggest.locator('.monaco-list-row');
   const noSuggestions = suggest.locator('.message', { hasText: /no suggestions/i });
-  await rows.first().or(noSuggestions).first().waitFor();
+  await askUntilShown(page, `${c.name}: Ctrl+Space`, { ask: () => page.keyboard.press('Control+Space'), shown: rows.first().or(noSuggestions).first() });
   if (!(await rows.first().isVisible())) throw new Error('no completion offered in the rules file');
   const labels = await rows.allInnerTexts();
   log(`${c.name}: completion offers ${JSON.stringify(labels.map(l => l.replace(/\s+/g, ' ')))}`);
