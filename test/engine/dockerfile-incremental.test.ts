@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { forgetDocument, lint } from '../../server/src/engine/lint';
 import { allRules } from '../../server/src/rules';
 import type { Rule } from '../../server/src/engine/rule';
+import { editRandomLine } from '../helpers/random-edits';
 import { configWith } from '../helpers/rule-tester';
 
 /**
@@ -75,17 +76,11 @@ describe('incremental Dockerfile linting', () => {
     const generator: string = '../../scripts/bench/generate.mjs';
     const gen = (await import(generator)) as { genDockerfile(lines: number, seed: number): string; mulberry32(seed: number): () => number };
     const random = gen.mulberry32(0x1ce);
-    const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
     const snippets = ['ARG TOKEN=x', 'USER root', 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]', 'FROM base-0', 'FROM alpine:3.20 AS base-0', 'RUN curl -s https://x | sh', 'COPY --from=orders-0 /a /b', 'RUN chmod 777 /srv', 'ENV PASSWORD=hunter2', 'EXPOSE 22', 'ARG APP_ENV=id_rsa', ''];
     let lines = gen.genDockerfile(160, 42).split('\n');
     const versions: string[] = [];
     for (let step = 0; step < 150; step++) {
-      const at = Math.floor(random() * lines.length);
-      const edit = Math.floor(random() * 4);
-      if (edit === 0) lines.splice(at, 0, pick(snippets));
-      else if (edit === 1 && lines.length > 10) lines.splice(at, 1);
-      else if (edit === 2) lines[at] = `${lines[at]}x`;
-      else lines[at] = pick(snippets);
+      editRandomLine(lines, random, snippets);
       versions.push(lines.join('\n'));
       if (step % 50 === 49) lines = gen.genDockerfile(160, step).split('\n');
     }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { forgetDocument, lint } from '../../server/src/engine/lint';
 import { allRules } from '../../server/src/rules';
 import type { Rule } from '../../server/src/engine/rule';
+import { editRandomLine } from '../helpers/random-edits';
 import { configWith } from '../helpers/rule-tester';
 
 /**
@@ -83,16 +84,10 @@ describe('incremental YAML linting', () => {
     const generator: string = '../../scripts/bench/generate.mjs';
     const gen = (await import(generator)) as { genK8s(lines: number, seed: number): string; mulberry32(seed: number): () => number };
     const random = gen.mulberry32(0xa11);
-    const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
     const snippets = ['---', '      privileged: true', '  hostNetwork: true', 'kind: Secret', '        image: nginx', '  - name: TOKEN', 'x: [', '', '# shipshape ignore=image-latest-tag -- test'];
     let lines = gen.genK8s(400, 7).split('\n');
     for (let step = 0; step < 150; step++) {
-      const at = Math.floor(random() * lines.length);
-      const edit = Math.floor(random() * 4);
-      if (edit === 0) lines.splice(at, 0, pick(snippets));
-      else if (edit === 1 && lines.length > 10) lines.splice(at, 1);
-      else if (edit === 2) lines[at] = `${lines[at]}x`;
-      else lines[at] = pick(snippets);
+      editRandomLine(lines, random, snippets);
       if (step % 50 === 49) lines = gen.genK8s(400, step).split('\n');
       const text = lines.join('\n');
       const incremental = lint(text, { path: PATH, config });
